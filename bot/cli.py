@@ -1,0 +1,74 @@
+"""The ``beirat`` command line: a few lines over library functions each."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from bot.knowledge.ingest import run_ingest
+
+    return run_ingest([Path(p) for p in args.paths], overlay=args.overlay)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from bot.db.export import run_export
+
+    return run_export(args.format, args.output)
+
+
+def _lint_language(args: argparse.Namespace) -> int:
+    from bot.language.checker import run_checker
+
+    return run_checker(verbose=args.verbose)
+
+
+def _build_lookups(args: argparse.Namespace) -> int:
+    from bot.nlu.lookups import run_build_lookups
+
+    return run_build_lookups(Path(args.out))
+
+
+def _purge_conversations(args: argparse.Namespace) -> int:
+    from bot.privacy import run_purge
+
+    return run_purge(args.older_than, args.tracker_url)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="beirat", description="Frag den Beirat: Werkzeuge für die Wissensbasis.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="Protokolle (.txt, .pdf) in die Datenbank lesen")
+    p.add_argument("paths", nargs="+", help="Dateien oder Ordner")
+    p.add_argument("--overlay", default=None, help="YAML mit Korrekturen (Standard: knowledge/corrections.yml)")
+    p.set_defaults(func=_ingest)
+
+    p = sub.add_parser("export", help="Die ganze Datenbank als offene Daten schreiben")
+    p.add_argument("--format", choices=["json"], default="json")
+    p.add_argument("--output", "-o", default="-", help="Datei, oder - für die Standardausgabe")
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("lint-language", help="Alle Antworten gegen die Regeln der Leichten Sprache prüfen")
+    p.add_argument("--verbose", "-v", action="store_true")
+    p.set_defaults(func=_lint_language)
+
+    p = sub.add_parser("build-lookups", help="NLU-Lookup-Tabellen aus der Datenbank erzeugen")
+    p.add_argument("--out", default="data/nlu/lookups")
+    p.set_defaults(func=_build_lookups)
+
+    p = sub.add_parser("purge-conversations", help="Alte Gespräche aus dem Tracker-Store löschen")
+    p.add_argument("--older-than", required=True, help="z.B. 30d, 12h")
+    p.add_argument("--tracker-url", default=None, help="SQLAlchemy-URL des Tracker-Stores (Standard: aus endpoints.yml)")
+    p.set_defaults(func=_purge_conversations)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""Typed, immutable records that the parser produces from one document.
+
+The parser never talks to the database: text goes in, a ``DocumentRecord`` comes
+out. ``bot.db.writer`` is the only code that turns records into rows. Names follow
+OParl where it has one (Body/Organization, Meeting, AgendaItem, Person, Membership).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+class DocumentKind(str, Enum):
+    PROTOCOL = "protocol"  # Ergebnisprotokoll / Protokoll of a council meeting
+    DECISION_PAPER = "decision_paper"  # Beschlussdrucksache of the city, e.g. 15-2038/2011
+
+
+class Role(str, Enum):
+    """A person's role as the document states it."""
+
+    CHAIR = "chair"  # Vorsitzende(r)
+    DEPUTY = "deputy"  # stellvertretende(r) Vorsitzende(r)
+    MEMBER = "member"
+    ADMINISTRATION = "administration"  # Verwaltung
+    GUEST = "guest"  # Gäste, eingeladene Referent*innen
+    MINUTE_TAKER = "minute_taker"  # Protokoll
+    MODERATOR = "moderator"  # Moderation
+
+
+class Attendance(str, Enum):
+    PRESENT = "present"
+    EXCUSED = "excused"  # "verhindert", "entschuldigt", in parentheses under "(verhindert waren)"
+
+
+class GrantStatus(str, Enum):
+    RECOMMENDED = "recommended"  # the council recommends it to the Stadtbezirksrat
+    DECIDED = "decided"  # the Stadtbezirksrat (or the council with own budget) decided it
+    REJECTED = "rejected"  # "abgelehnt"
+
+
+class VoteKind(str, Enum):
+    UNANIMOUS = "unanimous"  # einstimmig
+    MAJORITY = "majority"  # mehrheitlich
+    COUNTED = "counted"  # yes/no/abstain counts given
+
+
+@dataclass(frozen=True)
+class Vote:
+    kind: VoteKind
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    text: str = ""  # the vote as written in the document
+
+
+@dataclass(frozen=True)
+class Person:
+    family_name: str
+    given_name: str | None = None  # None when the document gives only "Herr Mingers"
+    salutation: str | None = None  # "Herr" / "Frau" as written
+    role: Role = Role.MEMBER
+    party: str | None = None  # party or organisation as written, e.g. "DIE PARTEI"
+    function: str | None = None  # e.g. "Fachbereich Personal und Organisation", "Koordinator Kargah e.V."
+    attendance: Attendance | None = None  # None: the document does not say
+    substitute_for: str | None = None  # "i.V. …" / "in Vertretung für …"
+    agenda_number: str | None = None  # guests: the TOP they were invited to
+    line: int = 0  # 1-based line in the source text
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: str  # "1", "2", "3a"
+    title: str
+    text: str  # the full text of the item, as extracted
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Grant:
+    application_number: str | None  # "04/2019"; None when the document gives none
+    applicant: str | None  # organisation exactly as written; None for bare lists
+    amount: Decimal | None  # exact euros; None only when the document gives no amount
+    purpose: str | None
+    status: GrantStatus
+    vote: Vote | None = None
+    agenda_number: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of discussion text, searchable with full-text search."""
+
+    agenda_number: str | None
+    heading: str
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Meeting:
+    number: int | None = None  # "32. Sitzung"
+    date: dt.date | None = None  # never guessed: None when the text does not give it
+    place: str | None = None  # "kargah e.V."
+    address: str | None = None  # "Zur Bettfedernfabrik 1"
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    end_time_approximate: bool = False  # "ca. 20.45 Uhr"
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    line: int
+    reason: str  # German or English, shown to staff
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    source_path: str
+    content_sha256: str  # key for idempotent re-ingestion
+    kind: DocumentKind
+    council_name: str | None  # "Integrationsbeirat Linden-Limmer"
+    district: str | None  # Stadtbezirk, "Linden-Limmer"
+    meeting: Meeting | None  # None for decision papers without a meeting
+    paper_number: str | None = None  # decision papers: "15-2038/2011"
+    people: tuple[Person, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    grants: tuple[Grant, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    warnings: tuple[ParseWarning, ...] = field(default=())  # what was skipped
+
+
+class ParseError(Exception):
+    """A document that cannot be parsed. Nothing of it may be written."""
+
+    def __init__(self, path: str, line: int, reason: str):
+        self.path, self.line, self.reason = path, line, reason
+        super().__init__(f"{path}:{line}: {reason}")
