@@ -1,0 +1,162 @@
+"""What every public channel does before and after Rasa handles a message.
+
+Before: rate limit per sender, clean the text (control characters, broken bytes,
+empty, too long). After: if Rasa produced no answer at all (action server down,
+an exception, or slower than ``BEIRAT_ANSWER_TIMEOUT`` seconds), the user gets the
+technical-problem sentence instead of silence. This is the simplest reliable hook:
+Rasa 3.6 catches a failing custom action, logs it and goes on without a reply, and
+its action timeout is fixed at 5 minutes.
+
+``guarded(on_new_message)`` wraps the callback that Rasa hands to a channel's
+``blueprint``; the REST and socket.io subclasses use it, and so can Telegram.
+Message text is never logged here (privacy); senders appear only as a hash.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import OutputChannel, UserMessage
+
+from bot.channels import ratelimit
+
+logger = logging.getLogger(__name__)
+
+TECHNICAL_PROBLEM_TEXT = "Ich habe gerade ein technisches Problem. Bitte versuchen Sie es später noch einmal."
+EMPTY_TEXT = "Ihre Nachricht ist leer. Bitte schreiben Sie Ihre Frage."
+TOO_LONG_TEXT = "Ihre Nachricht ist sehr lang. Bitte schreiben Sie Ihre Frage kürzer. Zum Beispiel: Wer ist im Integrationsbeirat?"
+NOT_READABLE_TEXT = "Ich konnte Ihre Nachricht nicht lesen. Bitte schreiben Sie Ihre Frage noch einmal."
+
+MAX_MESSAGE_CHARS = 1000
+ANSWER_TIMEOUT_ENV = "BEIRAT_ANSWER_TIMEOUT"
+DEFAULT_ANSWER_TIMEOUT = 10.0
+MAX_SENDER_CHARS = 128  # Rasa's SQL tracker store keeps sender_id in a VARCHAR(255)
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: Optional[str]  # cleaned text for Rasa, or None
+    reply: Optional[str]  # polite answer instead of asking Rasa, or None
+
+
+def clean_text(raw: Any) -> CleanText:
+    """Normalises a user's text; says politely why when it cannot be used."""
+    if not isinstance(raw, str):
+        return CleanText(None, NOT_READABLE_TEXT)
+    text = unicodedata.normalize("NFC", raw)
+    # Control characters, lone surrogates and U+FFFD (from broken bytes) carry no meaning.
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        for ch in text
+        if unicodedata.category(ch) != "Cs" and ch != "\ufffd"
+    )
+    text = _WHITESPACE.sub(" ", text).strip()
+    if not text:
+        return CleanText(None, EMPTY_TEXT if _only_noise(raw) else NOT_READABLE_TEXT)
+    if len(text) > MAX_MESSAGE_CHARS:
+        return CleanText(None, TOO_LONG_TEXT)
+    return CleanText(text, None)
+
+
+def _only_noise(raw: str) -> bool:
+    """True for text of only whitespace and control characters (an 'empty' message)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in raw)
+
+
+def clean_sender(raw: Any) -> Optional[str]:
+    """A usable sender id, or None (the request is then answered, not processed)."""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        raw = str(raw)
+    if not isinstance(raw, str):
+        return None
+    sender = raw.strip()
+    if not sender or len(sender) > MAX_SENDER_CHARS or not sender.isprintable():
+        return None
+    return sender
+
+
+def answer_timeout() -> float:
+    raw = os.environ.get(ANSWER_TIMEOUT_ENV, "").strip()
+    try:
+        return float(raw) if raw else DEFAULT_ANSWER_TIMEOUT
+    except ValueError:
+        return DEFAULT_ANSWER_TIMEOUT
+
+
+class CountingOutputChannel(OutputChannel):
+    """Passes every answer on to the real channel and counts them."""
+
+    def __init__(self, inner: OutputChannel) -> None:
+        self.inner = inner
+        self.sent = 0
+
+    def name(self) -> Text:  # type: ignore[override]
+        return self.inner.name()
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        self.sent += 1
+        await self.inner.send_response(recipient_id, message)
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        self.sent += 1
+        await self.inner.send_text_message(recipient_id, text, **kwargs)
+
+    def __getattr__(self, attribute: str) -> Any:
+        # e.g. CollectingOutputChannel.messages / latest_output
+        return getattr(self.inner, attribute)
+
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+def guarded(on_new_message: OnNewMessage, timeout: Optional[float] = None) -> OnNewMessage:
+    """Wraps Rasa's message callback with rate limit, cleaning and the no-answer fallback."""
+
+    async def handle(message: UserMessage) -> None:
+        output = message.output_channel
+        sender = message.sender_id
+        if not ratelimit.allow(sender):
+            await output.send_text_message(sender, ratelimit.TOO_FAST_TEXT)
+            return
+        cleaned = clean_text(message.text)
+        if cleaned.reply:
+            logger.info("Nachricht von %s nicht verarbeitet: %s", ratelimit.sender_hash(sender), _reason(cleaned.reply))
+            await output.send_text_message(sender, cleaned.reply)
+            return
+        counting = CountingOutputChannel(output)
+        cleaned_message = UserMessage(
+            cleaned.text,
+            counting,
+            sender,
+            parse_data=message.parse_data,
+            input_channel=message.input_channel,
+            message_id=message.message_id,
+            metadata=message.metadata,
+        )
+        limit = answer_timeout() if timeout is None else timeout
+        problem = None
+        try:
+            await asyncio.wait_for(on_new_message(cleaned_message), timeout=limit)
+        except asyncio.TimeoutError:
+            problem = f"keine Antwort in {limit:g} s"
+        except Exception as error:  # never a stack trace to the user; the log has it
+            logger.exception("Fehler beim Verarbeiten einer Nachricht von %s", ratelimit.sender_hash(sender))
+            problem = type(error).__name__
+        if problem is None and counting.sent == 0:
+            problem = "keine Antwort (Action-Server nicht erreichbar oder Aktion fehlgeschlagen?)"
+        if problem is not None:
+            logger.error("Technisches Problem für Absender %s: %s", ratelimit.sender_hash(sender), problem)
+            await output.send_text_message(sender, TECHNICAL_PROBLEM_TEXT)
+
+    return handle
+
+
+def _reason(reply: str) -> str:
+    return {EMPTY_TEXT: "leer", TOO_LONG_TEXT: "zu lang", NOT_READABLE_TEXT: "nicht lesbar"}.get(reply, "abgelehnt")

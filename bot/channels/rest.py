@@ -1,0 +1,77 @@
+"""Rasa's REST channel, hardened for the public: rate limit, clean input, no silence.
+
+Use it in credentials.yml as ``bot.channels.rest.RateLimitedRestInput:``; the URL
+stays ``/webhooks/rest/webhook``. Differences from Rasa's ``RestInput``:
+
+- A body that is not JSON, not UTF-8, or has no usable ``sender`` is answered with
+  HTTP 200 and one polite German message; nothing is stored. (Rasa answers 400.)
+- Text goes through ``bot.channels.guard`` (rate limit, cleaning, length cap,
+  technical-problem message when Rasa gives no answer).
+- ``metadata`` is kept only when it is a JSON object; ``input_channel`` is always
+  ``rest`` (clients cannot choose it).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from bot.channels import guard
+
+_BODY_KEY = "beirat_body"
+
+
+def parse_body(request: Request) -> Dict[Text, Any]:
+    """The JSON object in the body; ``{}`` for anything else (broken bytes are replaced)."""
+    cached = getattr(request.ctx, _BODY_KEY, None)
+    if cached is not None:
+        return cached
+    try:
+        body = json.loads((request.body or b"").decode("utf-8", errors="replace"))
+    except ValueError:
+        body = None
+    parsed = body if isinstance(body, dict) else {}
+    setattr(request.ctx, _BODY_KEY, parsed)
+    return parsed
+
+
+class RateLimitedRestInput(RestInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    async def _extract_sender(self, req: Request) -> Optional[Text]:
+        return guard.clean_sender(parse_body(req).get("sender"))
+
+    def _extract_message(self, req: Request) -> Optional[Text]:
+        message = parse_body(req).get("message")
+        return message if isinstance(message, str) else None
+
+    def _extract_input_channel(self, req: Request) -> Text:
+        return self.name()
+
+    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+        metadata = parse_body(request).get("metadata")
+        return metadata if isinstance(metadata, dict) else None
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        webhook = super().blueprint(guard.guarded(on_new_message))
+
+        @webhook.on_request
+        async def reject_unusable_requests(request: Request) -> Optional[response.HTTPResponse]:
+            # Runs before Rasa's handler; only POST /webhook carries a message.
+            if request.method != "POST" or not request.path.endswith("/webhook"):
+                return None
+            body = parse_body(request)
+            sender = guard.clean_sender(body.get("sender"))
+            if not body or sender is None:
+                return response.json([{"recipient_id": "", "text": guard.NOT_READABLE_TEXT}])
+            if not isinstance(body.get("message"), str):
+                return response.json([{"recipient_id": sender, "text": guard.NOT_READABLE_TEXT}])
+            return None
+
+        return webhook
