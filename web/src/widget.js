@@ -1,0 +1,419 @@
+// Frag den Beirat: chat widget for Rasa's socket.io channel.
+// build.mjs wraps this file in one closure together with the socket.io client
+// (as `io`) and the stylesheet (as `WIDGET_CSS`); nothing leaks to the host page.
+// Rule: every text from the bot or the user is set with textContent, never as HTML.
+
+var TEXT = {
+  title: "Frag den Beirat",
+  privacy: "Ihre Fragen werden gespeichert. Nach 30 Tagen löschen wir sie.",
+  welcome:
+    "Hallo! Ich beantworte Fragen zum Integrations·beirat.\n" +
+    "Tippen Sie auf eine Frage.\n" +
+    "Oder schreiben Sie Ihre Frage unten in das Feld.",
+  logLabel: "Gespräch",
+  choicesLabel: "Zum Antippen",
+  inputLabel: "Ihre Frage",
+  placeholder: "Zum Beispiel: Wer ist im Beirat?",
+  send: "Senden",
+  restart: "Neu starten",
+  speak: "Vorlesen",
+  userPrefix: "Sie: ",
+  botPrefix: "Antwort: ",
+  waiting: "Einen Moment bitte …",
+  offline: "Die Verbindung ist unterbrochen. Bitte versuchen Sie es später noch einmal.",
+  noAnswer: "Ich habe keine Antwort bekommen. Bitte versuchen Sie es noch einmal.",
+};
+
+// Questions the bot can answer for every council; shown as buttons at the start.
+var STARTER_QUESTIONS = [
+  "Was kannst du?",
+  "Wer ist im Integrationsbeirat?",
+  "Wann war die letzte Sitzung?",
+  "Welche Projekte bekommen Geld?",
+];
+
+var DEFAULT_RASA_PORT = 5005;
+var DEFAULT_REPLY_TIMEOUT_SECONDS = 30;
+var MAX_INPUT_CHARS = 500;
+var MAX_STORED_MESSAGES = 200;
+var STORAGE_KEY = "frag-den-beirat";
+
+function findOwnScript() {
+  // document.currentScript is set for classic and deferred scripts; the selector
+  // is the fallback for loaders that inject the script differently.
+  return (
+    document.currentScript ||
+    document.querySelector('script[src*="frag-den-beirat"]') ||
+    null
+  );
+}
+
+function readConfig(script) {
+  var data = (script && script.dataset) || {};
+  var protocol = location.protocol === "https:" ? "https:" : "http:";
+  var server = data.server || protocol + "//" + (location.hostname || "localhost") + ":" + DEFAULT_RASA_PORT;
+  var timeout = Number(data.replyTimeout);
+  return {
+    server: server.replace(/\/+$/, ""),
+    socketPath: data.socketPath || "/socket.io",
+    target: data.target || null,
+    title: data.title || TEXT.title,
+    headingLevel: data.headingLevel === "1" ? "h1" : "h2",
+    replyTimeoutMs: (timeout > 0 ? timeout : DEFAULT_REPLY_TIMEOUT_SECONDS) * 1000,
+  };
+}
+
+// sessionStorage keeps the conversation for this tab only (a reload keeps it,
+// closing the tab forgets it). Storage may be blocked: then nothing is kept.
+var store = {
+  load: function () {
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) || "null");
+      if (saved && Array.isArray(saved.messages)) return saved;
+    } catch (e) {
+      /* blocked or broken storage: start empty */
+    }
+    return { sessionId: null, messages: [], choices: null };
+  },
+  save: function (state) {
+    try {
+      window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    } catch (e) {
+      /* blocked or full storage: the chat still works, it is just not kept */
+    }
+  },
+  clear: function () {
+    try {
+      window.sessionStorage.removeItem(STORAGE_KEY);
+    } catch (e) {
+      /* nothing kept, nothing to clear */
+    }
+  },
+};
+
+function el(tag, className, text) {
+  var node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function canSpeak() {
+  return Boolean(window.speechSynthesis) && typeof window.SpeechSynthesisUtterance === "function";
+}
+
+// Text for speech: no Mediopunkt inside words, no "minus" for list bullets.
+function speechText(text) {
+  return text.replace(/·/g, "").replace(/^\s*[-•]\s+/gm, "");
+}
+
+function speak(text) {
+  var synth = window.speechSynthesis;
+  synth.cancel();
+  var utterance = new window.SpeechSynthesisUtterance(speechText(text));
+  utterance.lang = "de-DE";
+  var voices = typeof synth.getVoices === "function" ? synth.getVoices() : [];
+  for (var i = 0; i < voices.length; i++) {
+    if (/^de(-|_|$)/i.test(voices[i].lang)) {
+      utterance.voice = voices[i];
+      break;
+    }
+  }
+  synth.speak(utterance);
+}
+
+// Rasa sends {text, quick_replies:[{title, payload}]}; custom JSON may use "buttons".
+function readBotMessage(data) {
+  if (!data || typeof data !== "object") return null;
+  var text = typeof data.text === "string" ? data.text : "";
+  var raw = Array.isArray(data.quick_replies) ? data.quick_replies : Array.isArray(data.buttons) ? data.buttons : [];
+  var choices = [];
+  raw.forEach(function (button) {
+    if (button && typeof button.title === "string" && button.title.trim()) {
+      var payload = typeof button.payload === "string" && button.payload ? button.payload : button.title;
+      choices.push({ title: button.title, payload: payload });
+    }
+  });
+  if (!text.trim() && choices.length === 0) return null;
+  return { text: text, choices: choices };
+}
+
+function ChatWidget(host, config) {
+  this.config = config;
+  this.state = store.load();
+  this.socket = null;
+  this.ready = false; // connected and the session is confirmed
+  this.replyTimer = null;
+  this.root = host.attachShadow({ mode: "open" });
+  this.build();
+  this.renderAll();
+  this.connect();
+}
+
+ChatWidget.prototype.build = function () {
+  var self = this;
+  var style = el("style");
+  style.textContent = WIDGET_CSS;
+
+  var frame = el("section", "fdb");
+  frame.setAttribute("lang", "de");
+  frame.setAttribute("aria-label", this.config.title);
+
+  var header = el("div", "fdb-header");
+  header.appendChild(el(this.config.headingLevel, "fdb-title", this.config.title));
+  var restart = el("button", "fdb-button fdb-restart", TEXT.restart);
+  restart.type = "button";
+  restart.addEventListener("click", function () {
+    self.restart();
+  });
+  header.appendChild(restart);
+
+  var privacy = el("p", "fdb-privacy", TEXT.privacy);
+
+  this.log = el("div", "fdb-log");
+  this.log.setAttribute("role", "log");
+  this.log.setAttribute("aria-live", "polite");
+  this.log.setAttribute("aria-label", TEXT.logLabel);
+  this.log.tabIndex = 0; // scrollable region must be reachable by keyboard
+
+  this.waiting = el("p", "fdb-waiting", TEXT.waiting);
+  this.waiting.hidden = true;
+
+  this.notice = el("p", "fdb-notice", TEXT.offline);
+  this.notice.setAttribute("role", "alert");
+  this.notice.hidden = true;
+
+  this.choices = el("div", "fdb-choices");
+  this.choices.setAttribute("role", "group");
+  this.choices.setAttribute("aria-label", TEXT.choicesLabel);
+
+  var form = el("form", "fdb-composer");
+  form.noValidate = true;
+  var label = el("label", "fdb-label", TEXT.inputLabel);
+  label.htmlFor = "fdb-input";
+  this.input = el("input", "fdb-input");
+  this.input.id = "fdb-input";
+  this.input.type = "text";
+  this.input.autocomplete = "off";
+  this.input.maxLength = MAX_INPUT_CHARS;
+  this.input.placeholder = TEXT.placeholder;
+  var send = el("button", "fdb-button fdb-send", TEXT.send);
+  send.type = "submit";
+  var row = el("div", "fdb-row");
+  row.appendChild(this.input);
+  row.appendChild(send);
+  form.appendChild(label);
+  form.appendChild(row);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    self.sendTyped();
+  });
+
+  frame.appendChild(header);
+  frame.appendChild(privacy);
+  frame.appendChild(this.log);
+  frame.appendChild(this.waiting);
+  frame.appendChild(this.notice);
+  frame.appendChild(this.choices);
+  frame.appendChild(form);
+  this.root.appendChild(style);
+  this.root.appendChild(frame);
+};
+
+ChatWidget.prototype.renderAll = function () {
+  var self = this;
+  this.log.textContent = "";
+  this.addMessageNode("bot", TEXT.welcome);
+  this.state.messages.forEach(function (message) {
+    self.addMessageNode(message.from, message.text);
+  });
+  if (this.state.choices) {
+    this.showChoices(this.state.choices);
+  } else if (this.state.messages.length === 0) {
+    this.showChoices(
+      STARTER_QUESTIONS.map(function (question) {
+        return { title: question, payload: question };
+      })
+    );
+  }
+};
+
+ChatWidget.prototype.addMessageNode = function (from, text) {
+  var bubble = el("div", "fdb-message fdb-message--" + from);
+  var body = el("p", "fdb-text");
+  body.appendChild(el("span", "fdb-visually-hidden", from === "user" ? TEXT.userPrefix : TEXT.botPrefix));
+  body.appendChild(el("span", "fdb-body", text));
+  bubble.appendChild(body);
+  if (from === "bot" && canSpeak()) {
+    var button = el("button", "fdb-button fdb-speak", TEXT.speak);
+    button.type = "button";
+    button.addEventListener("click", function () {
+      speak(text);
+    });
+    bubble.appendChild(button);
+  }
+  this.log.appendChild(bubble);
+  this.log.scrollTop = this.log.scrollHeight;
+};
+
+ChatWidget.prototype.remember = function (from, text) {
+  this.state.messages.push({ from: from, text: text });
+  if (this.state.messages.length > MAX_STORED_MESSAGES) {
+    this.state.messages.splice(0, this.state.messages.length - MAX_STORED_MESSAGES);
+  }
+  store.save(this.state);
+};
+
+ChatWidget.prototype.showChoices = function (choices) {
+  var self = this;
+  this.choices.textContent = "";
+  choices.forEach(function (choice) {
+    var button = el("button", "fdb-button fdb-choice", choice.title);
+    button.type = "button";
+    button.addEventListener("click", function () {
+      self.send(choice.title, choice.payload);
+    });
+    self.choices.appendChild(button);
+  });
+  this.choices.hidden = choices.length === 0;
+};
+
+ChatWidget.prototype.sendTyped = function () {
+  var text = this.input.value.trim();
+  if (!text) {
+    this.input.focus();
+    return;
+  }
+  if (this.send(text, text)) this.input.value = "";
+};
+
+// Shows `shown` as the user's message and sends `payload` to Rasa. Returns false
+// (and changes nothing but the notice) when there is no connection.
+ChatWidget.prototype.send = function (shown, payload) {
+  if (!this.ready) {
+    this.notice.hidden = false;
+    return false;
+  }
+  this.socket.emit("user_uttered", { message: payload, session_id: this.state.sessionId });
+  this.addMessageNode("user", shown);
+  this.remember("user", shown);
+  this.state.choices = [];
+  store.save(this.state);
+  this.showChoices([]);
+  this.startWaiting();
+  this.input.focus();
+  return true;
+};
+
+ChatWidget.prototype.startWaiting = function () {
+  var self = this;
+  this.waiting.hidden = false;
+  clearTimeout(this.replyTimer);
+  this.replyTimer = setTimeout(function () {
+    self.stopWaiting();
+    self.addMessageNode("bot", TEXT.noAnswer);
+  }, this.config.replyTimeoutMs);
+};
+
+ChatWidget.prototype.stopWaiting = function () {
+  clearTimeout(this.replyTimer);
+  this.replyTimer = null;
+  this.waiting.hidden = true;
+};
+
+ChatWidget.prototype.receive = function (data) {
+  var message = readBotMessage(data);
+  if (!message) return;
+  this.stopWaiting();
+  if (message.text.trim()) {
+    this.addMessageNode("bot", message.text);
+    this.remember("bot", message.text);
+  }
+  if (message.choices.length > 0) {
+    this.state.choices = message.choices;
+    store.save(this.state);
+    this.showChoices(message.choices);
+  }
+};
+
+ChatWidget.prototype.connect = function () {
+  var self = this;
+  // Websocket first: it needs no CORS; polling is the fallback for proxies.
+  var socket = io(this.config.server, {
+    path: this.config.socketPath,
+    transports: ["websocket", "polling"],
+    forceNew: true,
+  });
+  this.socket = socket;
+  socket.on("connect", function () {
+    socket.emit("session_request", { session_id: self.state.sessionId });
+  });
+  socket.on("session_confirm", function (sessionId) {
+    var id = typeof sessionId === "string" ? sessionId : sessionId && sessionId.session_id;
+    if (!id) return;
+    self.state.sessionId = id;
+    store.save(self.state);
+    self.ready = true;
+    self.notice.hidden = true;
+  });
+  socket.on("bot_uttered", function (data) {
+    self.receive(data);
+  });
+  socket.on("connect_error", function () {
+    self.lostConnection();
+  });
+  socket.on("disconnect", function (reason) {
+    if (reason !== "io client disconnect") self.lostConnection();
+  });
+};
+
+ChatWidget.prototype.lostConnection = function () {
+  this.ready = false;
+  this.stopWaiting();
+  this.notice.hidden = false;
+};
+
+ChatWidget.prototype.restart = function () {
+  if (canSpeak()) window.speechSynthesis.cancel();
+  this.stopWaiting();
+  // A new socket leaves the old session's room, so late answers to it never show.
+  if (this.socket) {
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+  }
+  this.ready = false;
+  store.clear();
+  this.state = { sessionId: null, messages: [], choices: null };
+  this.renderAll();
+  this.connect();
+  this.input.value = "";
+  this.input.focus();
+};
+
+// currentScript is only set while this script runs, so find it now.
+var ownScript = findOwnScript();
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", function () {
+    mountWith(ownScript);
+  });
+} else {
+  mountWith(ownScript);
+}
+
+function mountWith(script) {
+  if (script && script.getAttribute("data-fdb-mounted")) return;
+  if (script) script.setAttribute("data-fdb-mounted", "true");
+  var config = readConfig(script);
+  var host = config.target ? document.querySelector(config.target) : null;
+  if (!host) {
+    host = document.createElement("div");
+    document.body.appendChild(host);
+  }
+  host.classList.add("frag-den-beirat");
+  try {
+    new ChatWidget(host, config);
+  } catch (error) {
+    // No stack trace for residents; the console keeps it for staff.
+    if (window.console) window.console.error("Frag den Beirat: widget could not start", error);
+  }
+}
