@@ -1,0 +1,164 @@
+"""Fixed texts and the helpers every answer template shares.
+
+Rules (Leichte Sprache): one statement per line, at most about five sentences in
+the first message, lists one item per line, the source always named. What does not
+fit goes into ``Answer.more`` and the text ends with the offer to tell more.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Sequence
+
+from bot.language.answers import Answer, Button
+from bot.language.format import format_list, format_source, split_compounds
+from bot.queries.facts import Source
+
+SENTENCE_LIMIT = 4  # sentences before the source (2 more) in the first message
+LIST_LIMIT = 8  # list items in the first message
+BUTTON_LIMIT = 5  # suggestions offered as buttons
+
+TECHNICAL_PROBLEM = "Ich habe gerade ein technisches Problem. Bitte versuchen Sie es später noch einmal."
+NO_DATA = "Dazu steht nichts in den Protokollen."
+UNKNOWN_NAME = "Diesen Namen kenne ich nicht."
+UNKNOWN_TERM = "Dieses Wort kenne ich nicht."
+MORE_OFFER = "Möchten Sie mehr wissen?"
+NOTHING_MORE = "Mehr weiß ich dazu nicht.\nSie können mir gerne eine neue Frage stellen."
+BAD_DATE = "Dieses Datum verstehe ich nicht.\nBitte schreiben Sie Tag, Monat und Jahr."
+BAD_YEAR = "Diese Jahreszahl verstehe ich nicht.\nBitte schreiben Sie das Jahr mit 4 Ziffern."
+
+
+def plain(template: str) -> str:
+    """Our own wording with Mediopunkt compounds; never applied to names from the data."""
+    return split_compounds(template)
+
+
+def council_label(council: str | None) -> str:
+    """The council's name for a sentence, e.g. "Integrations·beirat Linden-Limmer"."""
+    return plain(council) if council else plain("Integrationsbeirat")
+
+
+def is_association(name: str) -> bool:
+    """True for names of registered associations ("e.V.", "e. V.")."""
+    return name.replace(" ", "").rstrip(".").lower().endswith("e.v")
+
+
+def association_note(name: str) -> list[str]:
+    """Explains "e.V." in a name: "Banjul e.V. ist ein Verein." (nothing otherwise)."""
+    return [f"{name} ist ein Verein."] if is_association(name) else []
+
+
+def bullets(items: Iterable[str]) -> list[str]:
+    """List lines ("- item"), one per item, via the shared list format."""
+    items = list(items)
+    return format_list(items).splitlines() if items else []
+
+
+def source_lines(sources: Iterable[Source]) -> tuple[list[str], list[str]]:
+    """(lines for the first message, lines for more): every distinct source once."""
+    seen: list[str] = []
+    for source in sources:
+        line = format_source(source)
+        if line not in seen:
+            seen.append(line)
+    if len(seen) <= 2:
+        return seen, []
+    return [f"Das steht in {len(seen)} Protokollen."], seen
+
+
+def finish(
+    lines: Sequence[str],
+    sources: Iterable[Source] = (),
+    *,
+    limit: int = SENTENCE_LIMIT,
+    buttons: Sequence[Button] = (),
+    terms: Iterable[str] = (),
+) -> Answer:
+    """Builds the answer: the first ``limit`` lines, the source, and the rest as more."""
+    shown, rest = list(lines[:limit]), list(lines[limit:])
+    first_sources, more_sources = source_lines(sources)
+    rest += more_sources
+    text_lines = shown + first_sources
+    if rest:
+        text_lines.append(MORE_OFFER)
+    return Answer(
+        text="\n".join(text_lines),
+        buttons=tuple(buttons),
+        terms=frozenset(terms),
+        more="\n".join(rest) if rest else None,
+    )
+
+
+def name_buttons(
+    names: Iterable[str], intent: str, entity: str, context: Mapping[str, str] | None = None
+) -> tuple[Button, ...]:
+    """Up to BUTTON_LIMIT buttons that ask ``intent`` again with ``entity`` = name."""
+    buttons = []
+    for name in list(dict.fromkeys(names))[:BUTTON_LIMIT]:
+        entities = {**(context or {}), entity: name}
+        buttons.append(Button.for_intent(name, intent, entities))
+    return tuple(buttons)
+
+
+def no_data() -> Answer:
+    return Answer(text=NO_DATA)
+
+
+def technical_problem() -> Answer:
+    return Answer(text=TECHNICAL_PROBLEM)
+
+
+def nothing_more() -> Answer:
+    return Answer(text=NOTHING_MORE)
+
+
+def bad_date() -> Answer:
+    return Answer(text=BAD_DATE)
+
+
+def bad_year() -> Answer:
+    return Answer(text=BAD_YEAR)
+
+
+def unknown_name(suggestions: Sequence[str], intent: str, entity: str, context=None) -> Answer:
+    """An unknown name: say so, and offer the closest known names as buttons."""
+    if not suggestions:
+        return Answer(text=UNKNOWN_NAME + "\nBitte schreiben Sie den Namen noch einmal.")
+    return Answer(
+        text=UNKNOWN_NAME + "\nMeinen Sie einen von diesen Namen?",
+        buttons=name_buttons(suggestions, intent, entity, context),
+    )
+
+
+def _ask(question: str, names: Sequence[str], intent: str, entity: str, context=None) -> Answer:
+    return Answer(text=plain(question), buttons=name_buttons(names, intent, entity, context))
+
+
+def ask_organisation(names: Sequence[str], intent: str, context=None) -> Answer:
+    return _ask("Welchen Verein meinen Sie?", names, intent, "organisation", context)
+
+
+def ask_person(names: Sequence[str], intent: str, context=None) -> Answer:
+    return _ask("Welche Person meinen Sie?", names, intent, "person", context)
+
+
+def ask_application_number(numbers: Sequence[str], intent: str, context=None) -> Answer:
+    return _ask(
+        "Welchen Antrag meinen Sie?\nBitte schreiben Sie die Nummer von dem Antrag.",
+        numbers, intent, "application_number", context,
+    )
+
+
+def ask_term(terms: Sequence[str], intent: str) -> Answer:
+    return _ask("Welches Wort soll ich erklären?", terms, intent, "term")
+
+
+def ask_topic() -> Answer:
+    return Answer(text="Worüber möchten Sie etwas wissen?\nBitte schreiben Sie ein Thema.")
+
+
+def ask_council(councils: Sequence[str], intent: str, context=None) -> Answer:
+    """Several councils are in the data: ask which one (every council as a button)."""
+    buttons = tuple(
+        Button.for_intent(council_label(name), intent, {**(context or {}), "council": name})
+        for name in councils
+    )
+    return Answer(text=plain("Welchen Integrationsbeirat meinen Sie?"), buttons=buttons)

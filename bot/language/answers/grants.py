@@ -1,0 +1,182 @@
+"""Answers about grants (Zuwendungen): amount, purpose, application status, lists, totals."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+from bot.language.answers import Answer
+from bot.language.answers.common import (
+    LIST_LIMIT,
+    association_note,
+    bullets,
+    council_label,
+    finish,
+    plain,
+)
+from bot.language.format import format_amount, format_date
+from bot.queries.facts import GrantFact, GrantTotal
+
+TERMS = frozenset({"Integrationsbeirat", "Stadtbezirksrat", "Antrag"})
+
+
+def _name(grant: GrantFact) -> str | None:
+    return grant.organisation or grant.applicant_as_written
+
+
+def _label(grant: GrantFact) -> str:
+    """Who applied, for sentences and lists; honest when the protocol gives no name."""
+    name = _name(grant)
+    if name:
+        return name
+    if grant.application_number:
+        return f"Antrag {grant.application_number}"
+    return "Antrag ohne Namen"
+
+
+def _amount(grant: GrantFact) -> str | None:
+    return format_amount(grant.amount) if grant.amount is not None else None
+
+
+def _purpose(grant: GrantFact) -> str | None:
+    purpose = (grant.purpose or "").strip().rstrip(".").strip()
+    return purpose or None
+
+
+def purpose_line(grant: GrantFact) -> str:
+    purpose = _purpose(grant)
+    return f"Das Geld ist für: {purpose}." if purpose else "Im Protokoll steht kein Zweck für das Geld."
+
+
+def decision_lines(grant: GrantFact) -> list[str]:
+    """What was decided, in the words the status allows: suggested, decided or rejected."""
+    who = _label(grant)
+    amount = _amount(grant)
+    council = council_label(grant.source.council)
+    no_amount = ["Im Protokoll steht kein Betrag."]
+    if grant.status == "recommended":
+        if amount:
+            first = [f"Der {council} schlägt {amount} vor."]
+        else:
+            first = [f"Der {council} schlägt Geld vor.", *no_amount]
+        return first + [plain("Der Stadtbezirksrat entscheidet darüber.")]
+    # The data does not say who decided or rejected (council or Stadtbezirksrat),
+    # so these sentences name no one.
+    if grant.status == "decided":
+        if amount:
+            return [f"Die Entscheidung ist: {who} bekommt {amount}."]
+        return [f"Die Entscheidung ist: {who} bekommt Geld.", *no_amount]
+    if grant.status == "rejected":
+        lines = [f"Die Entscheidung ist: {who} bekommt kein Geld.", "Der Antrag ist abgelehnt."]
+        return lines + ([f"Der Antrag war über {amount}."] if amount else [])
+    return ["Im Protokoll steht keine Entscheidung über den Antrag."]
+
+
+def _intro(grant: GrantFact) -> list[str]:
+    name = _name(grant)
+    if not name:
+        return [f"Im Protokoll steht kein Name für den Antrag {grant.application_number}."] \
+            if grant.application_number else ["Im Protokoll steht kein Name für den Antrag."]
+    return [f"{name} hat Geld beantragt.", *association_note(name)]
+
+
+def grant_amount(grants: Sequence[GrantFact]) -> Answer:
+    """How much money an organisation gets (all its grants, newest data as given)."""
+    name = _label(grants[0])
+    lines: list[str] = []
+    if len(grants) == 1:
+        lines += _intro(grants[0])
+        lines += decision_lines(grants[0])
+        lines.append(purpose_line(grants[0]))
+    else:
+        lines += [f"{name} hat {len(grants)} Anträge gestellt.", *association_note(name)]
+        for grant in grants:
+            lines += _numbered_lines(grant)
+    return finish(lines, [g.source for g in grants], terms=TERMS)
+
+
+def _numbered_lines(grant: GrantFact) -> list[str]:
+    purpose = _purpose(grant)
+    number = f"Der Antrag {grant.application_number}" if grant.application_number else "Ein Antrag"
+    first = f"{number} ist für: {purpose}." if purpose else f"{number} hat keinen Zweck im Protokoll."
+    return [first, *decision_lines(grant)]
+
+
+def grant_purpose(grants: Sequence[GrantFact]) -> Answer:
+    """What the money is for."""
+    if len(grants) == 1:
+        grant = grants[0]
+        lines = _intro(grant) + [purpose_line(grant)] + decision_lines(grant)[:1]
+        return finish(lines, [grant.source], terms=TERMS)
+    name = _label(grants[0])
+    items = [_purpose(g) or "kein Zweck im Protokoll" for g in grants]
+    lines = [f"{name} hat {len(grants)} Anträge gestellt.", "Das Geld ist für:", *bullets(items)]
+    return finish(lines, [g.source for g in grants], limit=2 + LIST_LIMIT, terms=TERMS)
+
+
+def application_status(grants: Sequence[GrantFact]) -> Answer:
+    """What happened to application number X."""
+    lines: list[str] = []
+    for grant in grants:
+        name = _name(grant)
+        if name:
+            lines += [f"Der Antrag {grant.application_number} ist von {name}.", *association_note(name)]
+        else:
+            lines += _intro(grant)
+        lines += decision_lines(grant)
+        lines.append(purpose_line(grant))
+        if grant.vote_text:
+            lines.append(f"So war die Abstimmung: {grant.vote_text.strip().rstrip('.')}.")
+    return finish(lines, [g.source for g in grants], terms=TERMS)
+
+
+def _item(grant: GrantFact) -> str:
+    amount, purpose = _amount(grant), _purpose(grant)
+    money = amount or "Geld"
+    return f"{_label(grant)}: {money} für {purpose}" if purpose else f"{_label(grant)}: {money}"
+
+
+def _count(n: int) -> str:
+    return "1 Antrag auf Geld" if n == 1 else f"{n} Anträge auf Geld"
+
+
+def _scope_lines(count: str, *, council=None, year=None, meeting_date=None) -> list[str]:
+    """ "Im Jahr 2019 gab es 2 Anträge auf Geld." and where that was."""
+    where = f"Das war im {council_label(council)}."
+    if meeting_date:
+        return [f"Bei der Sitzung am {format_date(meeting_date)} ging es um {count}.", where]
+    if year:
+        return [f"Im Jahr {year} gab es {count}.", where]
+    return [f"In meinen Protokollen stehen {count}.", where]
+
+
+def grants_list(
+    grants: Sequence[GrantFact],
+    *,
+    council: str | None = None,
+    year: int | None = None,
+    meeting_date: dt.date | None = None,
+) -> Answer:
+    """Which applications there were, grouped by what was decided."""
+    where = council_label(council)
+    lines = _scope_lines(_count(len(grants)), council=council, year=year, meeting_date=meeting_date)
+    groups = [
+        ("recommended", f"Der {where} schlägt vor:"),
+        ("decided", "Diese Anträge sind entschieden:"),
+        ("rejected", "Diese Anträge sind abgelehnt:"),
+    ]
+    for status, heading in groups:
+        members = [g for g in grants if g.status == status]
+        if members:
+            lines += [heading, *bullets(_item(g) for g in members)]
+    if any(g.status == "recommended" for g in grants):
+        lines.append(plain("Der Stadtbezirksrat entscheidet über die Vorschläge."))
+    return finish(lines, [g.source for g in grants], limit=3 + LIST_LIMIT, terms=TERMS)
+
+
+def grant_total(total: GrantTotal, *, council: str | None = None, year: int | None = None) -> Answer:
+    """How much money in total, for a council and/or a year."""
+    lines = _scope_lines(_count(total.count), council=council, year=year)
+    if not year and len(total.years) > 1:
+        lines.append("Die Anträge sind aus diesen Jahren: " + ", ".join(map(str, total.years)) + ".")
+    lines.append(f"Zusammen sind das {format_amount(total.total)}.")
+    return finish(lines, total.sources, terms=TERMS)

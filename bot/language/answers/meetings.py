@@ -1,0 +1,119 @@
+"""Answers about meetings: last, next, per year, place, time, agenda, number."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+from bot.language.answers import Answer
+from bot.language.answers.common import (
+    LIST_LIMIT,
+    association_note,
+    bullets,
+    council_label,
+    finish,
+)
+from bot.language.format import format_date, format_time
+from bot.queries.facts import AgendaItemFact, MeetingFact
+
+TERMS = frozenset({"Integrationsbeirat", "Sitzung"})
+NO_NEXT_MEETING = (
+    "In den Protokollen steht kein Termin für die nächste Sitzung.\n"
+    "Deshalb kann ich Ihnen den Termin nicht sagen."
+)
+
+
+def meeting_name(meeting: MeetingFact) -> str:
+    """ "32. Sitzung am Montag, 1. April 2019" (without article)."""
+    name = f"{meeting.number}. Sitzung" if meeting.number is not None else "Sitzung"
+    return f"{name} am {format_date(meeting.date)}" if meeting.date else name
+
+
+def meeting_phrase(meeting: MeetingFact) -> str:
+    """ "der 32. Sitzung am Montag, 1. April 2019", for "bei …" / "von …"."""
+    return f"der {meeting_name(meeting)}"
+
+
+def _is_future(meeting: MeetingFact, today: dt.date | None = None) -> bool:
+    return meeting.date is not None and meeting.date > (today or dt.date.today())
+
+
+def _place_lines(meeting: MeetingFact, *, future: bool, subject: str = "Die Sitzung") -> list[str]:
+    verb = "ist" if future else "war"
+    if not meeting.place and not meeting.address:
+        return ["Im Protokoll steht kein Ort."]
+    lines = []
+    if meeting.place:
+        lines += [f"{subject} {verb} bei: {meeting.place}.", *association_note(meeting.place)]
+    if meeting.address:
+        lines.append(f"Die Adresse ist: {meeting.address}.")
+    return lines
+
+
+def _time_lines(meeting: MeetingFact, *, future: bool, subject: str = "Die Sitzung") -> list[str]:
+    lines = []
+    if meeting.start_time:
+        start = format_time(meeting.start_time)
+        lines.append(f"{subject} fängt um {start} an." if future else f"{subject} hat um {start} angefangen.")
+    if meeting.end_time:
+        end = format_time(meeting.end_time, approximate=meeting.end_time_approximate)
+        lines.append(f"Sie hört um {end} auf." if future else f"Sie hat um {end} aufgehört.")
+    return lines or ["Im Protokoll steht keine Uhrzeit."]
+
+
+def last_meeting(meeting: MeetingFact) -> Answer:
+    if meeting.date:
+        lines = [f"Die letzte Sitzung in meinen Protokollen war am {format_date(meeting.date)}."]
+    else:
+        lines = ["Im Protokoll von der letzten Sitzung steht kein Datum."]
+    if meeting.number is not None:
+        lines.append(f"Das war die {meeting.number}. Sitzung vom {council_label(meeting.council)}.")
+    lines += _place_lines(meeting, future=False)
+    return finish(lines, [meeting.source], terms=TERMS)
+
+
+def next_meeting(meeting: MeetingFact | None, today: dt.date | None = None) -> Answer:
+    """The next meeting only when a protocol names it; never a guess."""
+    if meeting is None or meeting.date is None:
+        return Answer(text=NO_NEXT_MEETING)
+    lines = [f"Die nächste Sitzung ist am {format_date(meeting.date)}."]
+    lines += [line for line in _time_lines(meeting, future=True) if "keine Uhrzeit" not in line]
+    lines += _place_lines(meeting, future=True)
+    return finish(lines, [meeting.source], terms=TERMS)
+
+
+def meetings_in_year(meetings: Sequence[MeetingFact], year: int) -> Answer:
+    count = "1 Sitzung" if len(meetings) == 1 else f"{len(meetings)} Sitzungen"
+    where = council_label(meetings[0].council if meetings else None)
+    lines = [f"Im Jahr {year} gab es {count} in meinen Protokollen.", f"Das war im {where}.", "Die Sitzungen:"]
+    lines += bullets(meeting_name(m) for m in meetings)
+    return finish(lines, [m.source for m in meetings], limit=3 + LIST_LIMIT, terms=TERMS)
+
+
+def meeting_place(meeting: MeetingFact) -> Answer:
+    future = _is_future(meeting)
+    lines = _place_lines(meeting, future=future, subject=f"Die {meeting_name(meeting)}")
+    return finish(lines, [meeting.source], terms=TERMS)
+
+
+def meeting_time(meeting: MeetingFact) -> Answer:
+    future = _is_future(meeting)
+    lines = _time_lines(meeting, future=future, subject=f"Die {meeting_name(meeting)}")
+    return finish(lines, [meeting.source], terms=TERMS)
+
+
+def agenda(items: Sequence[AgendaItemFact], meeting: MeetingFact) -> Answer:
+    count = "1 Thema" if len(items) == 1 else f"{len(items)} Themen"
+    lines = [f"Bei {meeting_phrase(meeting)} gab es {count}:"]
+    lines += bullets(f"Punkt {item.number}: {item.title}" for item in items)
+    return finish(lines, [meeting.source], limit=1 + LIST_LIMIT, terms=TERMS | {"Tagesordnung"})
+
+
+def meeting_number(meeting: MeetingFact) -> Answer:
+    where = council_label(meeting.council)
+    if meeting.number is None:
+        lines = ["Im Protokoll steht keine Nummer für diese Sitzung."]
+    else:
+        lines = [f"Das war die {meeting.number}. Sitzung vom {where}."]
+    if meeting.date:
+        lines.append(f"Die Sitzung war am {format_date(meeting.date)}.")
+    return finish(lines, [meeting.source], terms=TERMS)

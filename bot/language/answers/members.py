@@ -1,0 +1,147 @@
+"""Answers about people: members, chair, deputy, party, administration, attendance, guests."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from bot.language.answers import Answer
+from bot.language.answers.common import LIST_LIMIT, bullets, council_label, finish, plain
+from bot.language.answers.meetings import meeting_phrase
+from bot.queries.facts import AttendanceFact, PersonFact
+
+TERMS = frozenset({"Integrationsbeirat", "Verwaltung", "Vorsitz"})
+COUNCIL_ROLES = ("chair", "deputy", "member")
+ROLE_LABELS = {"chair": "Vorsitz", "deputy": "Stellvertretung"}
+
+
+def _item(person: PersonFact, *, with_function: bool = False) -> str:
+    """ "Rainer-Jörg Grube (Vorsitz)", "Thomas Ganskow (Piraten)"."""
+    details = [plain(ROLE_LABELS[person.role])] if person.role in ROLE_LABELS else []
+    if person.party:
+        details.append(person.party)
+    if with_function and person.function:
+        details.append(person.function)
+    return f"{person.full_name} ({', '.join(details)})" if details else person.full_name
+
+
+def _people_lines(people: Sequence[PersonFact], *, with_function: bool = False) -> list[str]:
+    return bullets(_item(p, with_function=with_function) for p in people)
+
+
+def _council(people: Sequence[PersonFact], council: str | None) -> str:
+    return council_label(council or (people[0].council if people else None))
+
+
+def members(people: Sequence[PersonFact], council: str | None = None) -> Answer:
+    where = _council(people, council)
+    lines = [f"Im {where} sind {len(people)} Mitglieder.", "Das sind die Mitglieder:"]
+    lines += _people_lines(people)
+    return finish(lines, [p.source for p in people], limit=2 + LIST_LIMIT, terms=TERMS)
+
+
+def member_count(people: Sequence[PersonFact], council: str | None = None) -> Answer:
+    where = _council(people, council)
+    lines = [f"Der {where} hat {len(people)} Mitglieder."]
+    chairs = [p for p in people if p.role in ROLE_LABELS]
+    if chairs:
+        lines.append("Dazu gehören auch der Vorsitz und die Stellvertretung.")
+    return finish(lines, [p.source for p in people][:1], terms=TERMS)
+
+
+def chair(person: PersonFact) -> Answer:
+    where = council_label(person.council)
+    lines = [f"{person.full_name} leitet den {where}.", f"{person.full_name} hat also den Vorsitz."]
+    if person.party:
+        lines.append(f"{person.full_name} gehört zu: {person.party}.")
+    return finish(lines, [person.source], terms=TERMS)
+
+
+def deputy(person: PersonFact) -> Answer:
+    where = council_label(person.council)
+    lines = [
+        f"{person.full_name} hat die Stellvertretung im {where}.".replace("Stellvertretung", plain("Stellvertretung")),
+        "Das heißt: Diese Person leitet die Sitzung, wenn der Vorsitz fehlt.",
+    ]
+    if person.party:
+        lines.append(f"{person.full_name} gehört zu: {person.party}.")
+    return finish(lines, [person.source], terms=TERMS)
+
+
+def no_chair(council: str | None) -> Answer:
+    return Answer(text=f"Im Protokoll steht niemand mit dem Vorsitz im {council_label(council)}.")
+
+
+def no_deputy(council: str | None) -> Answer:
+    return Answer(text=plain(f"Im Protokoll steht niemand mit der Stellvertretung im {council_label(council)}."))
+
+
+def is_member(person: PersonFact) -> Answer:
+    """Is this (known) person a member? Says what else they are when not."""
+    where = council_label(person.council)
+    name = person.full_name
+    if person.role in COUNCIL_ROLES:
+        lines = [f"Ja. {name} ist Mitglied im {where}."]
+        if person.role in ROLE_LABELS:
+            lines.append(f"{name} hat die Aufgabe: {plain(ROLE_LABELS[person.role])}.")
+        if person.party:
+            lines.append(f"{name} gehört zu: {person.party}.")
+    else:
+        lines = [f"Nein. {name} ist kein Mitglied im {where}."]
+        lines.append(_other_role_line(person))
+    return finish(lines, [person.source], terms=TERMS)
+
+
+def _other_role_line(person: PersonFact) -> str:
+    name = person.full_name
+    if person.role == "administration":
+        return plain(f"{name} ist von der Verwaltung.")
+    if person.role == "guest":
+        return f"{name} war als Gast bei einer Sitzung."
+    if person.role == "minute_taker":
+        return f"{name} hat ein Protokoll geschrieben."
+    if person.role == "moderator":
+        return f"{name} hat ein Gespräch geleitet."
+    return f"{name} steht im Protokoll."
+
+
+def party(person: PersonFact) -> Answer:
+    if person.party:
+        lines = [f"{person.full_name} gehört zu: {person.party}."]
+    else:
+        lines = [f"Im Protokoll steht keine Partei für {person.full_name}."]
+    return finish(lines, [person.source], terms=TERMS)
+
+
+def administration(people: Sequence[PersonFact]) -> Answer:
+    count = "1 Person" if len(people) == 1 else f"{len(people)} Personen"
+    verb = "war" if len(people) == 1 else "waren"
+    lines = [plain(f"Von der Verwaltung {verb} {count} da:"), *_people_lines(people, with_function=True)]
+    return finish(lines, [p.source for p in people][:1], limit=1 + LIST_LIMIT, terms=TERMS)
+
+
+def attendance_present(fact: AttendanceFact) -> Answer:
+    people = fact.present
+    when = meeting_phrase(fact.meeting)
+    if not people:
+        return finish([f"Im Protokoll von {when} steht nicht, wer da war."], [fact.meeting.source])
+    count = "1 Person" if len(people) == 1 else f"{len(people)} Personen"
+    verb = "war" if len(people) == 1 else "waren"
+    lines = [f"Bei {when} {verb} {count} da:", *_people_lines(people)]
+    return finish(lines, [fact.meeting.source], limit=1 + LIST_LIMIT, terms=TERMS)
+
+
+def attendance_absent(fact: AttendanceFact) -> Answer:
+    people = fact.excused
+    when = meeting_phrase(fact.meeting)
+    if not people:
+        return finish([f"Im Protokoll von {when} steht niemand, der gefehlt hat."], [fact.meeting.source])
+    count = "1 Person" if len(people) == 1 else f"{len(people)} Personen"
+    verb = "konnte" if len(people) == 1 else "konnten"
+    lines = [f"Bei {when} {verb} {count} nicht kommen:", *_people_lines(people)]
+    return finish(lines, [fact.meeting.source], limit=1 + LIST_LIMIT, terms=TERMS)
+
+
+def guests(people: Sequence[PersonFact]) -> Answer:
+    count = "1 Gast" if len(people) == 1 else f"{len(people)} Gäste"
+    verb = "war" if len(people) == 1 else "waren"
+    lines = [f"Zu der Sitzung {verb} {count} eingeladen:", *_people_lines(people, with_function=True)]
+    return finish(lines, [p.source for p in people][:1], limit=1 + LIST_LIMIT, terms=TERMS)
