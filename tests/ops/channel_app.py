@@ -1,0 +1,38 @@
+"""A Sanic app with the hardened REST channel and a fake bot, for fast channel tests.
+
+``python tests/ops/channel_app.py PORT`` serves /webhooks/rest/webhook. The fake bot
+echoes the cleaned text as "echo: …", and reacts to three magic words:
+``stumm`` (no answer), ``langsam`` (answers after 30 s), ``kaputt`` (raises).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from rasa.core.channels.channel import UserMessage
+from sanic import Sanic
+
+from bot.channels.rest import RateLimitedRestInput
+
+
+async def fake_bot(message: UserMessage) -> None:
+    if message.text == "stumm":
+        return
+    if message.text == "langsam":
+        await asyncio.sleep(30)
+    if message.text == "kaputt":
+        raise RuntimeError("fake bot failure")
+    await message.output_channel.send_text_message(message.sender_id, f"echo: {message.text}")
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s %(message)s")
+    app = Sanic("channel_test_app")
+    channel = RateLimitedRestInput()
+    app.blueprint(channel.blueprint(fake_bot), url_prefix="/webhooks/rest")
+    app.run(host="127.0.0.1", port=int(sys.argv[1]), access_log=False, workers=1)
+
+
+if __name__ == "__main__":
+    main()
