@@ -1,0 +1,72 @@
+"""Engines and sessions for the decisions database (SQLite file or PostgreSQL)."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.config import database_url
+
+_engines: dict[str, Engine] = {}
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The engine for ``url`` (``DATABASE_URL`` by default), created once per URL."""
+    url = url or database_url()
+    engine = _engines.get(url)
+    if engine is None:
+        engine = _create(url)
+        _engines[url] = engine
+    return engine
+
+
+def dispose_engine(url: str | None = None) -> None:
+    """Close the pooled connections of ``url`` and forget its engine (tests, CLI runs)."""
+    engine = _engines.pop(url or database_url(), None)
+    if engine is not None:
+        engine.dispose()
+
+
+def _create(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        _ensure_sqlite_directory(url)
+        engine = create_engine(url, future=True, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def _ensure_sqlite_directory(url: str) -> None:
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLite ignores foreign keys unless asked; WAL lets the bot read while ingest writes.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """A session in one transaction: commit on success, rollback on any error."""
+    session = sessionmaker(bind=get_engine(url), future=True)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,360 @@
+"""Turns parsed ``DocumentRecord``s into rows. The only code that writes documents.
+
+One document per transaction: the caller runs ``write_document`` inside
+``session_scope`` (or rolls back itself on an exception), so a document that fails
+leaves nothing behind. The same file bytes again change nothing; a new version of a
+file (same file name, other bytes) or changed corrections replace the old rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from sqlalchemy import delete, exists, select, update
+from sqlalchemy.orm import Session
+
+from bot.db import schema as s
+from bot.db.names import application_key, full_name, name_key, organisation_key
+from bot.knowledge.records import DocumentKind, DocumentRecord, ParseWarning
+
+
+class WriteError(Exception):
+    """The document contradicts what is already stored; nothing of it is written."""
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    status: str  # "new", "unchanged" or "updated" (replaced an older version)
+    document_id: int
+    file_name: str
+    counts: dict[str, int]  # rows written per kind; empty when unchanged
+    warnings: tuple[ParseWarning, ...] = ()  # what the parser skipped
+
+
+def write_document(session: Session, record: DocumentRecord, *, corrections_fingerprint: str = "") -> WriteResult:
+    """Store one parsed document. Raises ``WriteError``; the caller must then roll back."""
+    file_name = PurePath(record.source_path).name
+    same_bytes = session.execute(select(s.Document).where(s.Document.sha256 == record.content_sha256)).scalar()
+    if same_bytes is not None and same_bytes.corrections_sha256 == corrections_fingerprint:
+        return WriteResult("unchanged", same_bytes.id, same_bytes.file_name, {}, tuple(record.warnings))
+
+    older = [same_bytes] if same_bytes is not None else []
+    older += session.execute(
+        select(s.Document).where(s.Document.file_name == file_name, s.Document.sha256 != record.content_sha256)
+    ).scalars().all()
+    for document in older:
+        delete_document(session, document.id)
+
+    council = _council(session, record)
+    document = s.Document(
+        file_name=file_name,
+        path=record.source_path,
+        sha256=record.content_sha256,
+        kind=record.kind.value,
+        paper_number=record.paper_number,
+        council_id=council.id if council else None,
+        corrections_sha256=corrections_fingerprint,
+        warnings=[{"line": w.line, "reason": w.reason} for w in record.warnings],
+        ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+    )
+    session.add(document)
+    session.flush()
+
+    meeting = _meeting(session, record, document, council)
+    agenda_ids = _agenda(session, record, document, meeting)
+    people = _people(session, record, document, council, meeting, agenda_ids)
+    grants = _grants(session, record, document, council, meeting, agenda_ids)
+    passages = _passages(session, record, document, meeting)
+    session.flush()
+    counts = {
+        "meetings": int(meeting is not None),
+        "agenda_items": len(agenda_ids),
+        "people": people,
+        "grants": grants,
+        "passages": passages,
+    }
+    status = "updated" if older else "new"
+    return WriteResult(status, document.id, file_name, counts, tuple(record.warnings))
+
+
+def delete_document(session: Session, document_id: int) -> None:
+    """Remove a document and every row that came from it, then rows nobody uses any more."""
+    for table in (s.Passage, s.Grant, s.AttendanceEntry, s.Membership, s.AgendaItem, s.Meeting):
+        session.execute(delete(table).where(table.document_id == document_id).execution_options(synchronize_session=False))
+    session.execute(delete(s.Document).where(s.Document.id == document_id).execution_options(synchronize_session=False))
+    session.expire_all()
+    _prune_orphans(session)
+
+
+def _prune_orphans(session: Session) -> None:
+    session.execute(
+        delete(s.Person)
+        .where(~exists().where(s.Membership.person_id == s.Person.id))
+        .where(~exists().where(s.AttendanceEntry.person_id == s.Person.id))
+        .execution_options(synchronize_session=False)
+    )
+    orphan_organisations = (
+        select(s.Organisation.id)
+        .where(s.Organisation.curated.is_(False))
+        .where(~exists().where(s.Grant.organisation_id == s.Organisation.id))
+    )
+    session.execute(
+        delete(s.OrganisationAlias)
+        .where(s.OrganisationAlias.organisation_id.in_(orphan_organisations))
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        delete(s.Organisation).where(s.Organisation.id.in_(orphan_organisations)).execution_options(synchronize_session=False)
+    )
+    in_use = [
+        exists().where(column == s.Council.id)
+        for column in (s.Document.council_id, s.Meeting.council_id, s.Membership.council_id, s.Grant.council_id)
+    ]
+    unused = delete(s.Council)
+    for clause in in_use:
+        unused = unused.where(~clause)
+    session.execute(unused.execution_options(synchronize_session=False))
+
+
+def _council(session: Session, record: DocumentRecord) -> s.Council | None:
+    if record.council_name:
+        key = name_key(record.council_name)
+        council = session.execute(select(s.Council).where(s.Council.name_key == key)).scalar()
+        if council is None:
+            council = s.Council(name=record.council_name.strip(), name_key=key, district=record.district)
+            session.add(council)
+            session.flush()
+        elif council.district is None and record.district:
+            council.district = record.district
+        return council
+    if record.district:
+        # A decision paper may name only the district: use its council if we know it.
+        key = name_key(record.district)
+        councils = session.execute(select(s.Council).where(s.Council.district.isnot(None))).scalars()
+        matches = [c for c in councils if name_key(c.district) == key]
+        return matches[0] if len(matches) == 1 else None
+    return None
+
+
+def _meeting(session: Session, record: DocumentRecord, document: s.Document, council: s.Council | None):
+    if record.meeting is None:
+        return None
+    m = record.meeting
+    if record.kind == DocumentKind.PROTOCOL and council is not None and (m.date or m.number):
+        query = (
+            select(s.Meeting, s.Document.file_name)
+            .join(s.Document, s.Meeting.document_id == s.Document.id)
+            .where(s.Meeting.council_id == council.id, s.Document.kind == DocumentKind.PROTOCOL.value)
+        )
+        query = query.where(s.Meeting.date == m.date) if m.date else query.where(s.Meeting.number == m.number)
+        clash = session.execute(query).first()
+        if clash is not None:
+            when = m.date.isoformat() if m.date else f"Nr. {m.number}"
+            raise WriteError(f"Die Sitzung ({council.name}, {when}) steht schon in der Datenbank, aus {clash[1]}")
+    meeting = s.Meeting(
+        council_id=council.id if council else None,
+        document_id=document.id,
+        number=m.number,
+        date=m.date,
+        place=m.place,
+        address=m.address,
+        start_time=m.start_time,
+        end_time=m.end_time,
+        end_time_approximate=m.end_time_approximate,
+    )
+    session.add(meeting)
+    session.flush()
+    return meeting
+
+
+def _agenda(session: Session, record: DocumentRecord, document: s.Document, meeting) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for position, item in enumerate(record.agenda):
+        row = s.AgendaItem(
+            document_id=document.id,
+            meeting_id=meeting.id if meeting else None,
+            number=item.number,
+            title=item.title,
+            text=item.text,
+            position=position,
+            line=item.line,
+        )
+        session.add(row)
+        session.flush()
+        ids.setdefault(item.number, row.id)
+    return ids
+
+
+def _people(session: Session, record, document, council, meeting, agenda_ids) -> int:
+    seen: dict[str, s.Person] = {}
+    attended: set[int] = set()
+    for person in record.people:
+        name = full_name(person.given_name, person.family_name, person.salutation)
+        key = name_key(name)
+        row = seen.get(key) or _existing_person(session, key, person.given_name, council)
+        if row is None:
+            row = s.Person(
+                given_name=person.given_name,
+                family_name=person.family_name,
+                salutation=person.salutation,
+                full_name=name,
+                name_key=key,
+            )
+            session.add(row)
+            session.flush()
+        elif row.salutation is None and person.salutation:
+            row.salutation = person.salutation
+        seen[key] = row
+        session.add(
+            s.Membership(
+                person_id=row.id,
+                council_id=council.id if council else None,
+                meeting_id=meeting.id if meeting else None,
+                document_id=document.id,
+                role=person.role.value,
+                party=person.party,
+                function=person.function,
+                agenda_number=person.agenda_number,
+                substitute_for=person.substitute_for,
+                line=person.line,
+            )
+        )
+        if person.attendance is not None and meeting is not None and row.id not in attended:
+            attended.add(row.id)
+            session.add(
+                s.AttendanceEntry(meeting_id=meeting.id, person_id=row.id, document_id=document.id, status=person.attendance.value)
+            )
+    return len(seen)
+
+
+def _existing_person(session: Session, key: str, given_name: str | None, council) -> s.Person | None:
+    # Same council and the full name, never the family name alone ("Herr Mingers" stays per document).
+    if not given_name or council is None:
+        return None
+    return session.execute(
+        select(s.Person)
+        .join(s.Membership, s.Membership.person_id == s.Person.id)
+        .where(s.Person.name_key == key, s.Person.given_name.isnot(None), s.Membership.council_id == council.id)
+        .order_by(s.Person.id)
+        .limit(1)
+    ).scalar()
+
+
+def find_organisation_row(session: Session, written: str) -> s.Organisation | None:
+    """The organisation a spelling belongs to: by normalised name, then by alias."""
+    key = organisation_key(written)
+    organisation = session.execute(select(s.Organisation).where(s.Organisation.name_key == key)).scalar()
+    if organisation is None:
+        organisation = session.execute(
+            select(s.Organisation).join(s.OrganisationAlias).where(s.OrganisationAlias.name_key == key)
+        ).scalar()
+    return organisation
+
+
+def _organisation(session: Session, written: str | None) -> s.Organisation | None:
+    if not written or not organisation_key(written):
+        return None
+    organisation = find_organisation_row(session, written)
+    if organisation is None:
+        organisation = s.Organisation(name=written.strip(), name_key=organisation_key(written), curated=False)
+        session.add(organisation)
+        session.flush()
+    return organisation
+
+
+def _grants(session: Session, record, document, council, meeting, agenda_ids) -> int:
+    for grant in record.grants:
+        organisation = _organisation(session, grant.applicant)
+        vote = grant.vote
+        session.add(
+            s.Grant(
+                document_id=document.id,
+                council_id=council.id if council else None,
+                meeting_id=meeting.id if meeting else None,
+                agenda_item_id=agenda_ids.get(grant.agenda_number) if grant.agenda_number else None,
+                organisation_id=organisation.id if organisation else None,
+                application_number=grant.application_number,
+                application_key=application_key(grant.application_number),
+                applicant=grant.applicant,
+                amount=grant.amount,
+                purpose=grant.purpose,
+                status=grant.status.value,
+                vote_kind=vote.kind.value if vote else None,
+                vote_text=vote.text if vote else None,
+                votes_yes=vote.yes if vote else None,
+                votes_no=vote.no if vote else None,
+                votes_abstain=vote.abstain if vote else None,
+                line=grant.line,
+            )
+        )
+    return len(record.grants)
+
+
+def _passages(session: Session, record, document, meeting) -> int:
+    for position, passage in enumerate(record.passages):
+        session.add(
+            s.Passage(
+                document_id=document.id,
+                meeting_id=meeting.id if meeting else None,
+                agenda_number=passage.agenda_number,
+                heading=passage.heading,
+                text=passage.text,
+                position=position,
+                line=passage.line,
+            )
+        )
+    return len(record.passages)
+
+
+def sync_organisation_aliases(session: Session, aliases: dict[str, list[str]]) -> None:
+    """Make the aliases table say exactly what the corrections say (canonical -> spellings).
+
+    An organisation stored under a spelling that is now an alias is merged into the
+    canonical one (its grants move over), so "Banyul e.V." and "Banjul e.V." are one.
+    """
+    wanted_keys: set[str] = set()
+    session.execute(update(s.Organisation).values(curated=False).execution_options(synchronize_session=False))
+    for canonical, spellings in aliases.items():
+        organisation = find_organisation_row(session, canonical)
+        if organisation is None:
+            organisation = s.Organisation(name=canonical, name_key=organisation_key(canonical))
+            session.add(organisation)
+        organisation.name, organisation.name_key, organisation.curated = canonical, organisation_key(canonical), True
+        session.flush()
+        for spelling in spellings:
+            key = organisation_key(spelling)
+            if key == organisation.name_key:
+                continue
+            wanted_keys.add(key)
+            _merge_into(session, organisation, key)
+            alias = session.execute(select(s.OrganisationAlias).where(s.OrganisationAlias.name_key == key)).scalar()
+            if alias is None:
+                session.add(s.OrganisationAlias(organisation_id=organisation.id, name=spelling, name_key=key))
+            else:
+                alias.organisation_id, alias.name = organisation.id, spelling
+            session.flush()
+    stale = delete(s.OrganisationAlias)
+    if wanted_keys:
+        stale = stale.where(s.OrganisationAlias.name_key.notin_(sorted(wanted_keys)))
+    session.execute(stale.execution_options(synchronize_session=False))
+    session.expire_all()
+    _prune_orphans(session)
+
+
+def _merge_into(session: Session, organisation: s.Organisation, key: str) -> None:
+    other = session.execute(
+        select(s.Organisation).where(s.Organisation.name_key == key, s.Organisation.id != organisation.id)
+    ).scalar()
+    if other is None:
+        return
+    session.execute(
+        update(s.Grant).where(s.Grant.organisation_id == other.id).values(organisation_id=organisation.id)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(s.OrganisationAlias).where(s.OrganisationAlias.organisation_id == other.id)
+        .values(organisation_id=organisation.id).execution_options(synchronize_session=False)
+    )
+    session.execute(delete(s.Organisation).where(s.Organisation.id == other.id).execution_options(synchronize_session=False))
+    session.flush()
