@@ -1,11 +1,15 @@
 """The Telegram webhook end to end: HTTP in, Bot API calls out.
 
-The channel runs in a real Sanic server (mounted as Rasa mounts it) with an agent
-that answers fixed responses, and talks to a local Bot API stand-in.
+Most tests run the channel in a real Sanic server (mounted as Rasa mounts it) with an
+agent that answers fixed responses, talking to a local Bot API stand-in. The test
+marked ``rasa`` runs `rasa run` with the trained model and the action server instead.
 """
 from __future__ import annotations
 
+import json
 import logging
+import urllib.error
+import urllib.request
 from typing import Any, Dict, List, Optional
 
 import aiohttp
@@ -13,6 +17,7 @@ import pytest
 
 from bot.channels import guard
 from bot.channels.telegram import MESSAGE_LIMIT, TEXT_ONLY_ANSWER, SecureTelegramInput, TelegramSettings
+import rasa_servers
 from bot_api_standin import SECRET, WEBHOOK_URL
 from channel_server import EchoAgent, serve_channel
 
@@ -240,3 +245,59 @@ async def test_message_text_is_not_logged_at_info(telegram_channel, bot_api, cap
     logged = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
     assert "Banjul" not in logged, f"message text was logged at INFO or above:\n{logged}"
     assert SECRET not in logged, "the secret token was logged"
+
+
+def _post_sync(url: str, payload: Dict[str, Any], secret: Optional[str]) -> int:
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    request = urllib.request.Request(url, data=json.dumps(payload).encode("utf-8"), headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=120) as resp:
+            return resp.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.rasa
+def test_real_rasa_server_answers_a_seed_question_over_telegram(bot_api, tmp_path):
+    """rasa run with credentials.yml + action server, on free ports, Telegram via the stand-in."""
+    rasa_servers.require_trained_bot()
+    action_port, rasa_port = rasa_servers.free_port(), rasa_servers.free_port()
+    env = rasa_servers.process_env(
+        TELEGRAM_TOKEN=bot_api.token,
+        TELEGRAM_SECRET_TOKEN=SECRET,
+        TELEGRAM_WEBHOOK_URL=WEBHOOK_URL,
+        TELEGRAM_BOT_NAME=bot_api.username,
+        TELEGRAM_API_BASE_URL=bot_api.base_url,
+    )
+    actions = rasa_servers.start_action_server(action_port, tmp_path / "actions.log")
+    rasa = None
+    try:
+        actions.wait_ok(f"http://127.0.0.1:{action_port}/health")
+        endpoints = rasa_servers.write_endpoints(tmp_path / "endpoints.yml", action_port)
+        rasa = rasa_servers.start_rasa(rasa_port, endpoints, tmp_path / "rasa.log", env)
+        rasa.wait_ok(f"http://127.0.0.1:{rasa_port}/webhooks/telegram/")
+        webhook_calls = bot_api.wait_for("setWebhook", timeout=60)
+        assert webhook_calls and webhook_calls[0].params["secret_token"] == SECRET, (
+            f"rasa run did not set the webhook with the secret:\n{rasa_servers.log_tail(rasa.log)}"
+        )
+
+        url = f"http://127.0.0.1:{rasa_port}{WEBHOOK}"
+        forged = [_post_sync(url, text_update("Wie viel Geld hat Banjul e.V. bekommen?"), s)
+                  for s in (None, "wrong-secret-0123456789abcdef")]
+        assert forged == [403, 403], f"forged updates answered {forged}"
+        assert bot_api.calls_to("sendMessage") == [], "something was sent for a forged update"
+
+        status = _post_sync(url, text_update("Wie viel Geld hat Banjul e.V. bekommen?"), SECRET)
+        assert status == 200, f"webhook answered {status}:\n{rasa_servers.log_tail(rasa.log)}"
+        texts = [c.params["text"] for c in bot_api.wait_for("sendMessage", timeout=60)]
+        assert any("1.400 Euro" in t for t in texts), (
+            f"no answer with '1.400 Euro' sent to Telegram; sent: {texts}\n"
+            f"rasa log:\n{rasa_servers.log_tail(rasa.log)}\nactions log:\n{rasa_servers.log_tail(actions.log)}"
+        )
+        assert {c.params["chat_id"] for c in bot_api.calls_to("sendMessage")} == {str(CHAT_ID)}
+    finally:
+        if rasa is not None:
+            rasa.stop()
+        actions.stop()
