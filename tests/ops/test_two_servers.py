@@ -1,0 +1,197 @@
+"""Two Rasa servers behind nginx share conversations (PostgreSQL) and locks (Redis).
+
+Set-up, all on 127.0.0.1 with free ports: PostgreSQL + Redis (scripts/start-services.sh),
+the decisions database in PostgreSQL (beirat ingest), one action server, two Rasa
+servers with deploy/endpoints.prod.yml, and nginx with deploy/nginx/beirat.conf.template.
+
+Proved:
+1. a conversation whose messages alternate between the servers keeps its context;
+2. 10 concurrent conversations through nginx: none lost, every follow-up answered
+   for the right organisation, and both servers did work;
+3. two messages of one conversation sent at the same moment to the two servers are
+   handled one after the other (Redis lock): in the tracker, every user message is
+   followed by its answers before the next user message.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import string
+from collections import Counter
+from pathlib import Path
+from typing import Dict, List
+
+import aiohttp
+import pytest
+import sqlalchemy as sa
+
+from conftest import REPO, Server, base_env, free_port, ingest, rasa_server, require_model, action_server
+
+pytestmark = [pytest.mark.rasa, pytest.mark.postgres]
+
+# (first question, expected in its answer, follow-up, expected in the follow-up)
+CONVERSATIONS = [
+    ("Wie viel Geld hat Banjul bekommen?", "1.400", "Und wofür?", "Fußball"),
+    ("Wie viel Geld hat der Förderverein der IGS Linden bekommen?", "799", "Und wofür?", "Ausgrenzung"),
+]
+
+
+def normalise(text: str) -> str:
+    """Answers may split compounds with a Mediopunkt ("Fuß·ball"): ignore it."""
+    return text.replace("·", "").replace("\u00ad", "")
+
+
+async def ask(session: aiohttp.ClientSession, base_url: str, sender: str, message: str) -> str:
+    async with session.post(f"{base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}) as response:
+        assert response.status == 200, f"{sender}: HTTP {response.status}"
+        return normalise(" ".join(m.get("text", "") for m in await response.json()))
+
+
+def render_nginx(tmp: Path, rasa_ports: List[int], port: int) -> Path:
+    template = string.Template((REPO / "deploy" / "nginx" / "beirat.conf.template").read_text())
+    site = template.safe_substitute(
+        RASA_1=f"127.0.0.1:{rasa_ports[0]}",
+        RASA_2=f"127.0.0.1:{rasa_ports[1]}",
+        LISTEN=f"127.0.0.1:{port}",
+        REQUESTS_PER_IP="1000r/s",  # all test traffic comes from one address
+        ACCESS_LOG=f"{tmp}/access.log beirat_upstream",
+    )
+    (tmp / "beirat.conf").write_text(site)
+    temp_paths = "\n".join(f"  {kind}_temp_path {tmp}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    conf = tmp / "nginx.conf"
+    conf.write_text(
+        f"worker_processes 1;\nerror_log {tmp}/nginx-error.log;\npid {tmp}/nginx.pid;\n"
+        f"events {{ worker_connections 512; }}\n"
+        f"http {{\n{temp_paths}\n  include {tmp}/beirat.conf;\n}}\n"
+    )
+    return conf
+
+
+@pytest.fixture(scope="module")
+def cluster(services, tmp_path_factory):
+    require_model()
+    nginx = shutil.which("nginx")
+    if not nginx:
+        pytest.fail("nginx fehlt (Debian: apt-get install nginx-light).", pytrace=False)
+    tmp = tmp_path_factory.mktemp("cluster")
+    pg = f"postgresql://postgres@{services['POSTGRES_HOST']}:{services['POSTGRES_PORT']}"
+    engine = sa.create_engine(f"{pg}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        for name in ("beirat_decisions", "beirat_tracker"):
+            connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+            connection.execute(sa.text(f"CREATE DATABASE {name}"))
+    engine.dispose()
+    ingest(f"{pg}/beirat_decisions", tmp / "ingest.log")
+
+    started: List[Server] = []
+    try:
+        actions = action_server(tmp, f"{pg}/beirat_decisions").start()
+        started.append(actions)
+        env = dict(
+            ACTION_SERVER_URL=f"http://127.0.0.1:{actions.port}/webhook",
+            POSTGRES_HOST=services["POSTGRES_HOST"], POSTGRES_PORT=services["POSTGRES_PORT"],
+            POSTGRES_DB="beirat_tracker", POSTGRES_USER="postgres", POSTGRES_PASSWORD="",
+            REDIS_HOST=services["REDIS_HOST"], REDIS_PORT=services["REDIS_PORT"], REDIS_PASSWORD="",
+            BEIRAT_RATE_LIMIT_REDIS_URL=f"redis://{services['REDIS_HOST']}:{services['REDIS_PORT']}/2",
+        )  # fmt: skip
+        servers = []
+        for name in ("rasa_a", "rasa_b"):
+            server = rasa_server(tmp, name, "unused", {}, **env)
+            # The production endpoints file, unchanged: everything comes from the environment.
+            server.cmd[server.cmd.index("--endpoints") + 1] = str(REPO / "deploy" / "endpoints.prod.yml")
+            servers.append(server)
+        # One after the other: two TensorFlow start-ups at once on 2 cores only take longer.
+        for server in servers:
+            started.append(server.start())
+        lb_port = free_port()
+        conf = render_nginx(tmp, [s.port for s in servers], lb_port)
+        balancer = Server(
+            "nginx", [nginx, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"], base_env(),
+            tmp / "nginx.log", f"http://127.0.0.1:{lb_port}/webhooks/rest/",
+        ).start()  # fmt: skip
+        started.append(balancer)
+        yield {"servers": servers, "nginx": balancer, "tmp": tmp, "tracker_url": f"{pg}/beirat_tracker"}
+    finally:
+        for server in reversed(started):
+            server.stop()
+
+
+def test_conversation_alternating_between_servers_keeps_its_context(cluster):
+    urls = [s.url for s in cluster["servers"]]
+
+    async def run() -> List[str]:
+        problems = []
+        async with aiohttp.ClientSession() as session:
+            for index, (question, expected, follow_up, expected_follow_up) in enumerate(CONVERSATIONS):
+                sender = f"wechsel-{index}"
+                first = await ask(session, urls[0], sender, question)
+                second = await ask(session, urls[1], sender, follow_up)  # the other server
+                if expected not in first:
+                    problems.append(f"{sender}: {question!r} -> {first!r}, expected {expected!r}")
+                if expected_follow_up not in second:
+                    problems.append(f"{sender}: {follow_up!r} on the other server -> {second!r}, expected {expected_follow_up!r}")
+        return problems
+
+    problems = asyncio.run(run())
+    assert not problems, "\n".join(problems)
+
+
+def test_ten_concurrent_conversations_through_nginx(cluster):
+    lb = cluster["nginx"].url
+
+    async def conversation(session: aiohttp.ClientSession, index: int) -> List[str]:
+        question, expected, follow_up, expected_follow_up = CONVERSATIONS[index % len(CONVERSATIONS)]
+        sender = f"parallel-{index}"
+        problems = []
+        for round_ in range(2):  # 4 messages each, 40 in all
+            first = await ask(session, lb, sender, question)
+            second = await ask(session, lb, sender, follow_up)
+            if expected not in first:
+                problems.append(f"{sender} round {round_}: {question!r} -> {first!r}")
+            if expected_follow_up not in second:
+                problems.append(f"{sender} round {round_}: {follow_up!r} -> {second!r} (expected {expected_follow_up!r})")
+        return problems
+
+    async def run() -> List[str]:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+            results = await asyncio.gather(*(conversation(session, i) for i in range(10)))
+        return [p for r in results for p in r]
+
+    problems = asyncio.run(run())
+    assert not problems, "Wrong or lost answers:\n" + "\n".join(problems)
+    upstreams = Counter(line.split()[2] for line in (cluster["tmp"] / "access.log").read_text().splitlines() if " 200 " in line)
+    ports = {f"127.0.0.1:{s.port}" for s in cluster["servers"]}
+    assert set(upstreams) >= ports and min(upstreams[p] for p in ports) >= 10, f"both servers must have answered: {dict(upstreams)}"
+
+
+def test_simultaneous_messages_of_one_conversation_are_handled_in_turn(cluster):
+    urls = [s.url for s in cluster["servers"]]
+    senders = [f"gleichzeitig-{i}" for i in range(5)]
+
+    async def run() -> None:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+            await asyncio.gather(
+                *(ask(session, urls[0], s, "Wer ist im Integrationsbeirat?") for s in senders),
+                *(ask(session, urls[1], s, "Wann war die letzte Sitzung?") for s in senders),
+            )
+
+    asyncio.run(run())
+    engine = sa.create_engine(cluster["tracker_url"])
+    problems = []
+    with engine.connect() as connection:
+        for sender in senders:
+            kinds = [
+                row[0]
+                for row in connection.execute(
+                    sa.text("SELECT type_name FROM events WHERE sender_id = :s AND type_name IN ('user', 'bot') ORDER BY id"),
+                    {"s": sender},
+                )
+            ]
+            users = [i for i, kind in enumerate(kinds) if kind == "user"]
+            if len(users) != 2:
+                problems.append(f"{sender}: {len(users)} user messages stored, expected 2: {kinds}")
+            elif "bot" not in kinds[users[0] : users[1]] or "bot" not in kinds[users[1] :]:
+                problems.append(f"{sender}: messages were not handled one after the other: {kinds}")
+    engine.dispose()
+    assert not problems, "\n".join(problems)
