@@ -31,6 +31,12 @@ def plain(template: str) -> str:
     return split_compounds(template)
 
 
+def stop(sentence: str) -> str:
+    """Ends a sentence with one full stop, also after a name like "Banjul e.V."."""
+    sentence = sentence.rstrip()
+    return sentence if sentence.endswith((".", "!", "?", ":")) else sentence + "."
+
+
 def council_label(council: str | None) -> str:
     """The council's name for a sentence, e.g. "Integrations·beirat Linden-Limmer"."""
     return plain(council) if council else plain("Integrationsbeirat")
@@ -149,6 +155,10 @@ def ask_application_number(numbers: Sequence[str], intent: str, context=None) ->
 
 def ask_term(terms: Sequence[str], intent: str) -> Answer:
     return _ask("Welches Wort soll ich erklären?", terms, intent, "term")
+
+
+def ask_year(years: Sequence[int], intent: str) -> Answer:
+    return _ask("Welches Jahr meinen Sie?", [str(y) for y in years], intent, "year")
 
 
 def ask_topic() -> Answer:

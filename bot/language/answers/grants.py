@@ -12,6 +12,7 @@ from bot.language.answers.common import (
     council_label,
     finish,
     plain,
+    stop,
 )
 from bot.language.format import format_amount, format_date
 from bot.queries.facts import GrantFact, GrantTotal
@@ -119,7 +120,7 @@ def application_status(grants: Sequence[GrantFact]) -> Answer:
     for grant in grants:
         name = _name(grant)
         if name:
-            lines += [f"Der Antrag {grant.application_number} ist von {name}.", *association_note(name)]
+            lines += [stop(f"Der Antrag {grant.application_number} ist von {name}"), *association_note(name)]
         else:
             lines += _intro(grant)
         lines += decision_lines(grant)

@@ -11,6 +11,7 @@ from bot.language.answers.common import (
     bullets,
     council_label,
     finish,
+    stop,
 )
 from bot.language.format import format_date, format_time
 from bot.queries.facts import AgendaItemFact, MeetingFact
@@ -43,9 +44,9 @@ def _place_lines(meeting: MeetingFact, *, future: bool, subject: str = "Die Sitz
         return ["Im Protokoll steht kein Ort."]
     lines = []
     if meeting.place:
-        lines += [f"{subject} {verb} bei: {meeting.place}.", *association_note(meeting.place)]
+        lines += [stop(f"{subject} {verb} bei: {meeting.place}"), *association_note(meeting.place)]
     if meeting.address:
-        lines.append(f"Die Adresse ist: {meeting.address}.")
+        lines.append(stop(f"Die Adresse ist: {meeting.address}"))
     return lines
 
 

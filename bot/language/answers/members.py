@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.language.answers import Answer
-from bot.language.answers.common import LIST_LIMIT, bullets, council_label, finish, plain
+from bot.language.answers.common import LIST_LIMIT, bullets, council_label, finish, plain, stop
 from bot.language.answers.meetings import meeting_phrase
 from bot.queries.facts import AttendanceFact, PersonFact
 
@@ -41,9 +41,6 @@ def members(people: Sequence[PersonFact], council: str | None = None) -> Answer:
 def member_count(people: Sequence[PersonFact], council: str | None = None) -> Answer:
     where = _council(people, council)
     lines = [f"Der {where} hat {len(people)} Mitglieder."]
-    chairs = [p for p in people if p.role in ROLE_LABELS]
-    if chairs:
-        lines.append("Dazu gehören auch der Vorsitz und die Stellvertretung.")
     return finish(lines, [p.source for p in people][:1], terms=TERMS)
 
 
@@ -51,27 +48,19 @@ def chair(person: PersonFact) -> Answer:
     where = council_label(person.council)
     lines = [f"{person.full_name} leitet den {where}.", f"{person.full_name} hat also den Vorsitz."]
     if person.party:
-        lines.append(f"{person.full_name} gehört zu: {person.party}.")
+        lines.append(stop(f"{person.full_name} gehört zu: {person.party}"))
     return finish(lines, [person.source], terms=TERMS)
 
 
 def deputy(person: PersonFact) -> Answer:
     where = council_label(person.council)
     lines = [
-        f"{person.full_name} hat die Stellvertretung im {where}.".replace("Stellvertretung", plain("Stellvertretung")),
+        plain("{name} hat die Stellvertretung im {where}.").format(name=person.full_name, where=where),
         "Das heißt: Diese Person leitet die Sitzung, wenn der Vorsitz fehlt.",
     ]
     if person.party:
-        lines.append(f"{person.full_name} gehört zu: {person.party}.")
+        lines.append(stop(f"{person.full_name} gehört zu: {person.party}"))
     return finish(lines, [person.source], terms=TERMS)
-
-
-def no_chair(council: str | None) -> Answer:
-    return Answer(text=f"Im Protokoll steht niemand mit dem Vorsitz im {council_label(council)}.")
-
-
-def no_deputy(council: str | None) -> Answer:
-    return Answer(text=plain(f"Im Protokoll steht niemand mit der Stellvertretung im {council_label(council)}."))
 
 
 def is_member(person: PersonFact) -> Answer:
@@ -83,7 +72,7 @@ def is_member(person: PersonFact) -> Answer:
         if person.role in ROLE_LABELS:
             lines.append(f"{name} hat die Aufgabe: {plain(ROLE_LABELS[person.role])}.")
         if person.party:
-            lines.append(f"{name} gehört zu: {person.party}.")
+            lines.append(stop(f"{name} gehört zu: {person.party}"))
     else:
         lines = [f"Nein. {name} ist kein Mitglied im {where}."]
         lines.append(_other_role_line(person))
@@ -105,9 +94,9 @@ def _other_role_line(person: PersonFact) -> str:
 
 def party(person: PersonFact) -> Answer:
     if person.party:
-        lines = [f"{person.full_name} gehört zu: {person.party}."]
+        lines = [stop(f"{person.full_name} gehört zu: {person.party}")]
     else:
-        lines = [f"Im Protokoll steht keine Partei für {person.full_name}."]
+        lines = [f"Für {person.full_name} steht keine Partei im Protokoll."]
     return finish(lines, [person.source], terms=TERMS)
 
 

@@ -1,0 +1,117 @@
+"""Grant answers: the right facts, the right verb for the status, source named, short sentences."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from bot.language.answers import grants as answers
+from bot.language.answers.common import MORE_OFFER
+from bot.language.readability import analyse
+from bot.queries.facts import GrantFact, GrantTotal, Source
+
+LINDEN = "Integrationsbeirat Linden-Limmer"
+SOURCE = Source(LINDEN, 32, dt.date(2019, 4, 1), "2019-04-01_linden-limmer_32.txt", agenda_number="2")
+
+
+def grant(org="Banjul e.V.", amount="1400.00", purpose="Internationales Fußball", status="recommended",
+          number="04/2019", vote=None, source=SOURCE) -> GrantFact:
+    return GrantFact(number, org, org, Decimal(amount) if amount else None, purpose, status, vote, source)
+
+
+def longest_sentence(text: str, names=()) -> int:
+    return max(s.words for s in analyse(text, names).sentences)
+
+
+def test_amount_of_a_recommended_grant_says_suggested_and_who_decides():
+    answer = answers.grant_amount([grant()])
+    assert "Banjul e.V. hat Geld beantragt." in answer.text
+    assert "Der Integrations·beirat Linden-Limmer schlägt 1.400 Euro vor." in answer.text
+    assert "Der Stadt·bezirks·rat entscheidet darüber." in answer.text
+    assert "Das steht im Protokoll von der 32. Sitzung" in answer.text, "the source must be named"
+    assert "Internationales Fußball" in (answer.more or ""), "the purpose goes into 'more' (5-sentence rule)"
+    assert answer.text.endswith(MORE_OFFER)
+
+
+def test_amount_of_a_decided_grant_never_says_suggested():
+    answer = answers.grant_amount([grant(status="decided", amount="740.70")])
+    assert "Die Entscheidung ist: Banjul e.V. bekommt 740,70 Euro." in answer.text
+    assert "schlägt" not in answer.text
+
+
+def test_rejected_grant_says_no_money():
+    text = answers.grant_amount([grant(status="rejected")]).text + "\n" + (answers.grant_amount([grant(status="rejected")]).more or "")
+    assert "bekommt kein Geld" in text and "abgelehnt" in text
+    assert "schlägt" not in text
+
+
+def test_missing_amount_is_said_honestly():
+    answer = answers.grant_amount([grant(amount=None)])
+    full = answer.text + (answer.more or "")
+    assert "Im Protokoll steht kein Betrag." in full
+    assert "None" not in full
+
+
+def test_several_grants_of_one_organisation_are_all_named():
+    second = grant(number="09/2019", amount="300", purpose="Sommerfest")
+    answer = answers.grant_amount([grant(), second])
+    full = answer.text + "\n" + (answer.more or "")
+    assert "Banjul e.V. hat 2 Anträge gestellt." in answer.text
+    assert "1.400 Euro" in full and "300 Euro" in full and "Sommerfest" in full
+
+
+def test_purpose_answer_names_the_purpose_first():
+    answer = answers.grant_purpose([grant()])
+    assert "Das Geld ist für: Internationales Fußball." in answer.text
+    assert "32. Sitzung" in answer.text
+
+
+def test_purpose_missing_is_said_honestly():
+    assert "Im Protokoll steht kein Zweck für das Geld." in answers.grant_purpose([grant(purpose=None)]).text
+
+
+def test_application_status_names_number_organisation_and_vote():
+    answer = answers.application_status([grant(vote="einstimmig", status="decided")])
+    full = answer.text + "\n" + (answer.more or "")
+    assert "Der Antrag 04/2019 ist von Banjul e.V." in answer.text
+    assert "bekommt 1.400 Euro" in full
+    assert "So war die Abstimmung: einstimmig." in full
+
+
+def test_list_puts_one_grant_per_line_grouped_by_status():
+    grants = [grant(), grant(org="Förderverein der IGS Linden e.V.", amount="799", number="05/2019",
+                             purpose="Projekt „Spielend gegen Ausgrenzung“")]
+    answer = answers.grants_list(grants, council=LINDEN, year=2019)
+    lines = answer.text.splitlines()
+    assert "Im Jahr 2019 gab es 2 Anträge auf Geld." in lines
+    assert "- Banjul e.V.: 1.400 Euro für Internationales Fußball" in lines
+    assert "- Förderverein der IGS Linden e.V.: 799 Euro für Projekt „Spielend gegen Ausgrenzung“" in lines
+
+
+def test_long_list_shows_eight_items_and_keeps_the_rest_for_more():
+    grants = [grant(org=f"Verein {i} e.V.", number=f"{i:02d}/2019") for i in range(1, 13)]
+    answer = answers.grants_list(grants, council=LINDEN, year=2019)
+    shown = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    rest = [line for line in (answer.more or "").splitlines() if line.startswith("- ")]
+    assert len(shown) == 8, answer.text
+    assert len(shown) + len(rest) == 12, "no grant may get lost between text and more"
+    assert answer.text.endswith(MORE_OFFER)
+
+
+def test_total_gives_sum_and_count():
+    total = GrantTotal(Decimal("2199.00"), 2, (LINDEN,), (2019,), (SOURCE,))
+    answer = answers.grant_total(total, council=LINDEN, year=2019)
+    assert "Im Jahr 2019 gab es 2 Anträge auf Geld." in answer.text
+    assert "Zusammen sind das 2.199 Euro." in answer.text
+    assert "32. Sitzung" in answer.text
+
+
+def test_no_sentence_is_longer_than_15_words():
+    names = ["Banjul e.V.", "Förderverein der IGS Linden e.V.", LINDEN]
+    texts = [
+        answers.grant_amount([grant()]).text,
+        answers.grant_amount([grant(status="rejected")]).text,
+        answers.application_status([grant(vote="einstimmig")]).text,
+        answers.grants_list([grant()], council=LINDEN, year=2019).text,
+    ]
+    for text in texts:
+        assert longest_sentence(text, names) <= 15, text

@@ -1,0 +1,90 @@
+"""Answers about people: names exactly as written, roles, parties, attendance lists."""
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.language.answers import members as answers
+from bot.language.answers.common import MORE_OFFER, plain
+from bot.queries.facts import AttendanceFact, MeetingFact, PersonFact, Source
+
+LINDEN = "Integrationsbeirat Linden-Limmer"
+SOURCE = Source(LINDEN, 32, dt.date(2019, 4, 1), "2019-04-01_linden-limmer_32.txt")
+MEETING = MeetingFact(LINDEN, 32, dt.date(2019, 4, 1), "kargah e.V.", "Zur Bettfedernfabrik 1",
+                      dt.time(19), dt.time(20, 45), True, SOURCE)
+
+
+def person(name, role="member", party=None, function=None, salutation=None) -> PersonFact:
+    return PersonFact(name, salutation, role, party, function, LINDEN, SOURCE)
+
+
+GRUBE = person("Rainer-Jörg Grube", "chair")
+SCHMALZ = person("Inga Schmalz", "deputy")
+MALLAST = person("Steffen Mallast", party="BÜNDNIS 90 / DIE GRÜNEN")
+MINGERS = person("Herr Mingers", "administration", function="Fachbereich Personal und Organisation", salutation="Herr")
+
+
+def test_members_lists_every_name_with_role_and_party():
+    answer = answers.members([GRUBE, SCHMALZ, MALLAST])
+    lines = answer.text.splitlines()
+    assert "Im Integrations·beirat Linden-Limmer sind 3 Mitglieder." in lines
+    assert "- Rainer-Jörg Grube (Vorsitz)" in lines
+    assert f"- Inga Schmalz ({plain('Stellvertretung')})" in lines
+    assert "- Steffen Mallast (BÜNDNIS 90 / DIE GRÜNEN)" in lines
+    assert "32. Sitzung" in answer.text
+
+
+def test_many_members_spill_into_more_without_loss():
+    people = [person(f"Person {i}") for i in range(20)]
+    answer = answers.members(people)
+    items = [l for l in (answer.text + "\n" + (answer.more or "")).splitlines() if l.startswith("- ")]
+    assert len(items) == 20
+    assert answer.text.endswith(MORE_OFFER)
+
+
+def test_member_count():
+    assert "Der Integrations·beirat Linden-Limmer hat 3 Mitglieder." in answers.member_count([GRUBE, SCHMALZ, MALLAST]).text
+
+
+def test_chair_and_deputy_name_the_person():
+    assert answers.chair(GRUBE).text.startswith("Rainer-Jörg Grube leitet den Integrations·beirat Linden-Limmer.")
+    assert answers.deputy(SCHMALZ).text.startswith(plain("Inga Schmalz hat die Stellvertretung im Integrationsbeirat Linden-Limmer."))
+
+
+def test_is_member_yes_and_no():
+    assert answers.is_member(MALLAST).text.startswith("Ja. Steffen Mallast ist Mitglied")
+    answer = answers.is_member(MINGERS)
+    assert answer.text.startswith("Nein. Herr Mingers ist kein Mitglied")
+    assert "Verwaltung" in answer.text
+
+
+def test_party_known_and_unknown():
+    assert "Steffen Mallast gehört zu: BÜNDNIS 90 / DIE GRÜNEN." in answers.party(MALLAST).text
+    assert "Für Rainer-Jörg Grube steht keine Partei im Protokoll." in answers.party(GRUBE).text
+
+
+def test_administration_names_function():
+    answer = answers.administration([MINGERS])
+    assert "Von der Verwaltung war 1 Person da:" in answer.text
+    assert "- Herr Mingers (Fachbereich Personal und Organisation)" in answer.text
+
+
+def test_attendance_present_and_absent():
+    fact = AttendanceFact(MEETING, present=(GRUBE, MALLAST), excused=(SCHMALZ,))
+    present = answers.attendance_present(fact).text
+    absent = answers.attendance_absent(fact).text
+    assert "Bei der 32. Sitzung am Montag, 1. April 2019 waren 2 Personen da:" in present
+    assert "Inga Schmalz" not in present
+    assert "konnte 1 Person nicht kommen:" in absent and f"- Inga Schmalz ({plain('Stellvertretung')})" in absent
+
+
+def test_nobody_absent_is_not_claimed_as_everybody_present():
+    text = answers.attendance_absent(AttendanceFact(MEETING, present=(GRUBE,), excused=())).text
+    assert "steht niemand, der gefehlt hat" in text
+    assert "Alle" not in text
+
+
+def test_guests_with_function():
+    guest = person("Asghar Eslami", "guest", function="Koordinator Kargah e.V.")
+    text = answers.guests([guest]).text
+    assert "Zu der Sitzung war 1 Gast eingeladen:" in text
+    assert "- Asghar Eslami (Koordinator Kargah e.V.)" in text
