@@ -26,7 +26,7 @@ import logging
 import os
 import re
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from aiogram import Bot
 from aiogram.bot.api import Methods, TelegramAPIServer, check_token
@@ -240,6 +240,25 @@ class SecureTelegramOutput(TelegramOutput):
             await self._session.close()
 
 
+@dataclass(frozen=True)
+class Incoming:
+    chat_id: Optional[int]  # None: nothing to answer
+    text: Optional[str]  # None: no text (sticker, photo, ...)
+    callback_query_id: Optional[str] = None
+
+
+def _chat_id(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("chat id is not a number")
+    return value
+
+
+def _text(value: Any) -> Optional[str]:
+    if value is not None and not isinstance(value, str):
+        raise TypeError("text is not a string")
+    return value or None
+
+
 def _is_authorised(request: Request, secret: str) -> bool:
     if not secret:
         return False
@@ -308,25 +327,23 @@ class SecureTelegramInput(InputChannel):
             text = text.replace(f"@{self.settings.bot_name}", "").strip()
         return COMMANDS.get(text, text)
 
-    async def _extract(
-        self, update: Update, out: SecureTelegramOutput
-    ) -> Tuple[Optional[int], Optional[str]]:
-        """Chat id and text of an update; text None when there is nothing to answer."""
-        if update.callback_query is not None:
+    @staticmethod
+    def parse_update(payload: Any) -> Incoming:
+        """What an update asks for; raises ValueError when it is not a usable update."""
+        if not isinstance(payload, dict):
+            raise ValueError("update is not a JSON object")
+        try:
+            update = Update(**payload)
             query = update.callback_query
-            try:
-                await out.answer_callback_query(query.id)  # stops the button's spinner
-            except (TelegramAPIError, OSError) as error:
-                logger.warning("Could not answer a Telegram callback query: %s", error)
-            chat = query.message.chat.id if query.message else query.from_user.id
-            return chat, query.data
-        message = update.message or update.edited_message
-        if message is None or message.chat is None:
-            return None, None
-        if not message.text:
-            await out.send_message(message.chat.id, TEXT_ONLY_ANSWER)
-            return message.chat.id, None
-        return message.chat.id, message.text
+            if query is not None:
+                source = query.message.chat if query.message else query.from_user
+                return Incoming(_chat_id(source.id), _text(query.data), query.id)
+            message = update.message or update.edited_message
+            if message is None:
+                return Incoming(None, None)  # e.g. channel posts: nothing to answer
+            return Incoming(_chat_id(message.chat.id), _text(message.text))
+        except (AttributeError, TypeError, KeyError) as error:
+            raise ValueError(f"malformed update: {type(error).__name__}") from error
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("secure_telegram_webhook", __name__)
@@ -354,31 +371,33 @@ class SecureTelegramInput(InputChannel):
                 return response.json({"ok": False}, status=403)
             out = self.get_output_channel()
             try:
-                update = Update(**json.loads(request.body or b""))
-            except (ValueError, TypeError):
+                incoming = self.parse_update(json.loads(request.body or b""))
+            except ValueError:  # also invalid JSON
                 return response.json({"ok": False, "error": "invalid update"}, status=400)
+            if incoming.chat_id is None:
+                return response.json({"ok": True})
 
             try:
-                chat_id, text = await self._extract(update, out)
+                if incoming.callback_query_id:
+                    await out.answer_callback_query(incoming.callback_query_id)  # stops the spinner
+                if incoming.text is None:
+                    await out.send_message(incoming.chat_id, TEXT_ONLY_ANSWER)
+                    return response.json({"ok": True})
             except (TelegramAPIError, OSError) as error:
-                logger.error("Telegram update %s not handled: %s", update.update_id, error)
-                return response.json({"ok": True})
-            if chat_id is None or text is None:
+                logger.error("Telegram did not accept a call: %s", error)
                 return response.json({"ok": True})
 
             message = UserMessage(
-                self._user_text(text),
+                self._user_text(incoming.text),
                 out,
-                str(chat_id),
+                str(incoming.chat_id),
                 input_channel=self.name(),
                 metadata=self.get_metadata(request),
             )
             try:
                 await handle(message)
             except Exception as error:  # e.g. Telegram unreachable while answering
-                logger.error(
-                    "Telegram update %s not answered: %s", update.update_id, type(error).__name__
-                )
+                logger.error("Telegram message not answered: %s", type(error).__name__)
                 logger.debug("Details", exc_info=True)
             # 200 also after errors: Telegram would otherwise deliver the update again.
             return response.json({"ok": True})

@@ -209,13 +209,36 @@ async def test_start_command_greets(telegram_channel, bot_api, command):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("raw", [b"{not json", b"[1, 2]", b'"text"'])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"{not json",
+        b"[1, 2]",
+        b'"text"',
+        b"\xff\xfe broken bytes",
+        b'{"update_id": 1, "message": "Hallo"}',
+        b'{"update_id": 1, "message": {"chat": {"id": "4711"}, "text": "Hallo"}}',
+        b'{"update_id": 1, "message": {"chat": {"id": 4711}, "text": 5}}',
+        b'{"update_id": 1, "callback_query": {"id": "1", "data": "/affirm"}}',
+    ],
+)
 async def test_broken_update_with_secret_is_rejected(telegram_channel, bot_api, raw):
     agent = EchoAgent([{"text": ANSWER}])
     async with serve_channel(telegram_channel, agent) as base_url:
         status = await post(base_url, None, raw=raw)
 
     assert status == 400, f"broken update answered {status}"
+    assert agent.messages == [] and bot_api.calls_to("sendMessage") == []
+
+
+@pytest.mark.asyncio
+async def test_update_without_a_message_is_acknowledged_silently(telegram_channel, bot_api):
+    update = {"update_id": 3, "my_chat_member": {"chat": {"id": CHAT_ID, "type": "private"}}}
+    agent = EchoAgent([{"text": ANSWER}])
+    async with serve_channel(telegram_channel, agent) as base_url:
+        status = await post(base_url, update)
+
+    assert status == 200, "Telegram retries updates that are not answered with 200"
     assert agent.messages == [] and bot_api.calls_to("sendMessage") == []
 
 
