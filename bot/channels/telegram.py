@@ -9,7 +9,8 @@ Rasa's built-in ``telegram`` channel trusts every POST to its webhook and calls
 - passes the secret to ``setWebhook`` at server start (aiogram 2.15 predates the
   ``secret_token`` parameter, so the call is made with ``Bot.request``);
 - talks to a configurable Bot API server (self-hosted or https://api.telegram.org);
-- turns buttons into keyboards and answers callback queries;
+- turns buttons into keyboards and answers callback queries (payloads longer than
+  Telegram's 64 bytes travel as a short key);
 - splits long answers at blank lines, then lines, so no message exceeds 4096 characters;
 - never logs message text at INFO or above.
 
@@ -20,11 +21,13 @@ starts, and the webhook refuses every call with 403.
 """
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import logging
 import os
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -60,6 +63,7 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 COMMANDS = {"/start": "/greet", "/help": "/ask_capabilities", "/hilfe": "/ask_capabilities"}
 
 TEXT_ONLY_ANSWER = "Ich kann nur geschriebenen Text lesen. Bitte schreiben Sie Ihre Frage."
+OLD_BUTTON_ANSWER = "Diesen Knopf kenne ich nicht mehr. Bitte schreiben Sie Ihre Frage."
 
 
 @dataclass(frozen=True)
@@ -162,12 +166,60 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> List[str]:
     return _split(text, limit, 0) if text else []
 
 
-def _callback_data(button: Dict[Text, Any]) -> Optional[str]:
-    """The payload if Telegram accepts it, else the title (the NLU understands it)."""
-    for candidate in (button.get("payload"), button.get("title")):
-        if candidate and len(str(candidate).encode("utf-8")) <= CALLBACK_DATA_LIMIT:
-            return str(candidate)
+class PayloadStore:
+    """Button payloads too long for Telegram's 64-byte callback_data, by short key.
+
+    Payloads with entities ('/ask_grant_purpose{"organisation": "..."}') are often
+    longer. The key goes to Telegram, the payload stays here (bounded, oldest dropped).
+    After a restart the key is unknown; the button's title is used instead.
+    """
+
+    PREFIX = "~"
+    MAX_ENTRIES = 10_000
+
+    def __init__(self) -> None:
+        self._payloads: "OrderedDict[str, str]" = OrderedDict()
+
+    def key_for(self, payload: str) -> str:
+        key = self.PREFIX + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+        self._payloads[key] = payload
+        self._payloads.move_to_end(key)
+        while len(self._payloads) > self.MAX_ENTRIES:
+            self._payloads.popitem(last=False)
+        return key
+
+    def payload_for(self, key: str) -> Optional[str]:
+        return self._payloads.get(key)
+
+
+long_payloads = PayloadStore()
+
+
+def _callback_data(button: Dict[Text, Any]) -> str:
+    payload = str(button.get("payload") or button["title"])
+    if len(payload.encode("utf-8")) <= CALLBACK_DATA_LIMIT:
+        return payload
+    return long_payloads.key_for(payload)
+
+
+def _button_title(markup: Any, data: str) -> Optional[str]:
+    """Title of the inline button with this callback_data in the pressed message."""
+    rows = getattr(markup, "inline_keyboard", None) or []
+    for row in rows:
+        for button in row:
+            if getattr(button, "callback_data", None) == data:
+                return button.text
     return None
+
+
+def resolve_callback(data: Optional[str], message: Any) -> Optional[str]:
+    """The text for Rasa when a button with ``data`` was pressed under ``message``."""
+    if not data or not data.startswith(PayloadStore.PREFIX):
+        return data
+    payload = long_payloads.payload_for(data)
+    if payload is None and message is not None:
+        payload = _button_title(message.reply_markup, data)
+    return payload
 
 
 def build_keyboard(buttons: List[Dict[Text, Any]], button_type: Optional[str]):
@@ -184,13 +236,10 @@ def build_keyboard(buttons: List[Dict[Text, Any]], button_type: Optional[str]):
             markup.row(KeyboardButton(str(button["title"])))
         return markup
 
-    inline = []
-    for button in buttons:
-        data = _callback_data(button)
-        if data is None:
-            logger.warning("Dropped a Telegram button: payload and title exceed 64 bytes.")
-            continue
-        inline.append(InlineKeyboardButton(str(button["title"]), callback_data=data))
+    inline = [
+        InlineKeyboardButton(str(button["title"]), callback_data=_callback_data(button))
+        for button in buttons
+    ]
     markup = InlineKeyboardMarkup()
     if button_type == "inline":
         markup.row(*inline)
@@ -337,7 +386,8 @@ class SecureTelegramInput(InputChannel):
             query = update.callback_query
             if query is not None:
                 source = query.message.chat if query.message else query.from_user
-                return Incoming(_chat_id(source.id), _text(query.data), query.id)
+                text = resolve_callback(_text(query.data), query.message)
+                return Incoming(_chat_id(source.id), text, query.id)
             message = update.message or update.edited_message
             if message is None:
                 return Incoming(None, None)  # e.g. channel posts: nothing to answer
@@ -381,7 +431,8 @@ class SecureTelegramInput(InputChannel):
                 if incoming.callback_query_id:
                     await out.answer_callback_query(incoming.callback_query_id)  # stops the spinner
                 if incoming.text is None:
-                    await out.send_message(incoming.chat_id, TEXT_ONLY_ANSWER)
+                    reply = OLD_BUTTON_ANSWER if incoming.callback_query_id else TEXT_ONLY_ANSWER
+                    await out.send_message(incoming.chat_id, reply)
                     return response.json({"ok": True})
             except (TelegramAPIError, OSError) as error:
                 logger.error("Telegram did not accept a call: %s", error)

@@ -5,6 +5,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from rasa.core.run import create_http_input_channels
 
 from bot.channels.telegram import (
@@ -12,6 +13,7 @@ from bot.channels.telegram import (
     SecureTelegramInput,
     TelegramSettings,
     build_keyboard,
+    resolve_callback,
     settings_from,
 )
 from bot_api_standin import SECRET, TOKEN
@@ -82,10 +84,22 @@ def test_credentials_file_loads_without_any_telegram_variable(caplog):
     assert len(lines) == 1, f"expected one clear log line, got {lines}"
 
 
-def test_too_long_payload_falls_back_to_the_title():
-    long_payload = '/ask_grant_amount{"organisation": "Förderverein der IGS Linden e.V."}'
-    markup = build_keyboard([{"title": "Förderverein", "payload": long_payload}], None).to_python()
-    assert markup == {"inline_keyboard": [[{"text": "Förderverein", "callback_data": "Förderverein"}]]}
+def test_too_long_payload_travels_as_a_short_key():
+    long_payload = '/ask_grant_purpose{"organisation": "Förderverein der IGS Linden e.V."}'
+    assert len(long_payload.encode("utf-8")) > 64, "fixture must exceed Telegram's limit"
+    markup = build_keyboard([{"title": "Wofür?", "payload": long_payload}], None)
+
+    (button,) = markup.inline_keyboard[0]
+    assert len(button.callback_data.encode("utf-8")) <= 64, "callback_data longer than Telegram allows"
+    assert resolve_callback(button.callback_data, None) == long_payload
+
+
+def test_unknown_key_after_restart_falls_back_to_the_button_title():
+    markup = InlineKeyboardMarkup().row(InlineKeyboardButton("Wofür ist das Geld?", callback_data="~0123456789abcdef01234567"))
+    message = Message(message_id=1, text="Banjul e.V. hat 1.400 Euro bekommen.", reply_markup=markup)
+    assert resolve_callback("~0123456789abcdef01234567", message) == "Wofür ist das Geld?"
+    assert resolve_callback("~ffffffffffffffffffffffff", message) is None
+    assert resolve_callback("/affirm", message) == "/affirm", "short payloads pass unchanged"
 
 
 def test_buttons_without_title_are_left_out():

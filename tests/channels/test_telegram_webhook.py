@@ -16,7 +16,13 @@ import aiohttp
 import pytest
 
 from bot.channels import guard
-from bot.channels.telegram import MESSAGE_LIMIT, TEXT_ONLY_ANSWER, SecureTelegramInput, TelegramSettings
+from bot.channels.telegram import (
+    MESSAGE_LIMIT,
+    OLD_BUTTON_ANSWER,
+    TEXT_ONLY_ANSWER,
+    SecureTelegramInput,
+    TelegramSettings,
+)
 import rasa_servers
 from bot_api_standin import SECRET, WEBHOOK_URL
 from channel_server import EchoAgent, serve_channel
@@ -154,6 +160,30 @@ async def test_button_press_reaches_rasa_as_payload(telegram_channel, bot_api):
     answered = bot_api.calls_to("answerCallbackQuery")
     assert [c.params["callback_query_id"] for c in answered] == ["cb-77"], "callback query not answered"
     assert sent_texts(bot_api) == ["Für ein Fußball·turnier."]
+
+
+@pytest.mark.asyncio
+async def test_long_button_payload_survives_the_round_trip(telegram_channel, bot_api):
+    long_payload = '/ask_grant_purpose{"organisation": "Förderverein der IGS Linden e.V."}'
+    agent = EchoAgent([{"text": "Der Förderverein hat 799 Euro bekommen.",
+                        "buttons": [{"title": "Wofür?", "payload": long_payload}]}])
+    async with serve_channel(telegram_channel, agent) as base_url:
+        await post(base_url, text_update("Wie viel Geld hat der Förderverein bekommen?"))
+        (button,) = bot_api.calls_to("sendMessage")[0].json_param("reply_markup")["inline_keyboard"][0]
+        await post(base_url, callback_update(button["callback_data"]))
+
+    assert [m.text for m in agent.messages][-1] == long_payload, "the pressed button's payload was lost"
+
+
+@pytest.mark.asyncio
+async def test_unknown_button_gets_a_polite_answer(telegram_channel, bot_api):
+    agent = EchoAgent([{"text": ANSWER}])
+    async with serve_channel(telegram_channel, agent) as base_url:
+        status = await post(base_url, callback_update("~ffffffffffffffffffffffff"))
+
+    assert status == 200 and agent.messages == []
+    assert sent_texts(bot_api) == [OLD_BUTTON_ANSWER]
+    assert bot_api.calls_to("answerCallbackQuery"), "the button spinner was not stopped"
 
 
 @pytest.mark.asyncio
