@@ -1,0 +1,1 @@
+"""The vanilla ``rasa init`` assistant, the baseline for the latency benchmark."""
