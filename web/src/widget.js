@@ -6,14 +6,10 @@
 var TEXT = {
   title: "Frag den Beirat",
   privacy: "Ihre Fragen werden gespeichert. Nach 30 Tagen löschen wir sie.",
-  welcome:
-    "Hallo! Ich beantworte Fragen zum Integrations·beirat.\n" +
-    "Tippen Sie auf eine Frage.\n" +
-    "Oder schreiben Sie Ihre Frage unten in das Feld.",
+  welcome: "Hallo! Ich beantworte Fragen zum Integrations·beirat.\nTippen Sie auf eine Frage. Oder schreiben Sie unten.",
   logLabel: "Gespräch",
   choicesLabel: "Zum Antippen",
   inputLabel: "Ihre Frage",
-  placeholder: "Zum Beispiel: Wer ist im Beirat?",
   send: "Senden",
   restart: "Neu starten",
   speak: "Vorlesen",
@@ -98,6 +94,25 @@ function el(tag, className, text) {
   return node;
 }
 
+// A drawn icon: emoji fonts are missing on many systems and show an empty box.
+var SVG_NS = "http://www.w3.org/2000/svg";
+var SPEAKER_PATH = "M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z";
+
+function speakerIcon() {
+  var svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("width", "24");
+  svg.setAttribute("height", "24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  svg.setAttribute("class", "fdb-icon");
+  var path = document.createElementNS(SVG_NS, "path");
+  path.setAttribute("d", SPEAKER_PATH);
+  path.setAttribute("fill", "currentColor");
+  svg.appendChild(path);
+  return svg;
+}
+
 function canSpeak() {
   return Boolean(window.speechSynthesis) && typeof window.SpeechSynthesisUtterance === "function";
 }
@@ -140,12 +155,15 @@ function readBotMessage(data) {
 
 function ChatWidget(host, config) {
   this.config = config;
+  this.host = host;
   this.state = store.load();
   this.socket = null;
-  this.ready = false; // connected and the session is confirmed
+  this.connection = "connecting"; // "connecting" | "ready" (session confirmed) | "offline"
+  this.outbox = []; // payloads sent while still connecting, delivered when ready
   this.replyTimer = null;
   this.root = host.attachShadow({ mode: "open" });
   this.build();
+  this.setConnection("connecting");
   this.renderAll();
   this.connect();
 }
@@ -196,7 +214,6 @@ ChatWidget.prototype.build = function () {
   this.input.type = "text";
   this.input.autocomplete = "off";
   this.input.maxLength = MAX_INPUT_CHARS;
-  this.input.placeholder = TEXT.placeholder;
   var send = el("button", "fdb-button fdb-send", TEXT.send);
   send.type = "submit";
   var row = el("div", "fdb-row");
@@ -245,15 +262,29 @@ ChatWidget.prototype.addMessageNode = function (from, text) {
   body.appendChild(el("span", "fdb-body", text));
   bubble.appendChild(body);
   if (from === "bot" && canSpeak()) {
-    var button = el("button", "fdb-button fdb-speak", TEXT.speak);
+    var button = el("button", "fdb-button fdb-speak");
     button.type = "button";
+    button.appendChild(speakerIcon());
+    button.appendChild(document.createTextNode(TEXT.speak));
     button.addEventListener("click", function () {
       speak(text);
     });
     bubble.appendChild(button);
   }
   this.log.appendChild(bubble);
-  this.log.scrollTop = this.log.scrollHeight;
+  this.scrollToEnd();
+};
+
+// Called after anything that changes the log or the height of the parts below it.
+// A long answer is shown from its first line: that is where reading starts.
+ChatWidget.prototype.scrollToEnd = function () {
+  var latest = this.log.lastElementChild;
+  if (latest && latest.offsetHeight > this.log.clientHeight) {
+    var gap = 12;
+    this.log.scrollTop += latest.getBoundingClientRect().top - this.log.getBoundingClientRect().top - gap;
+  } else {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
 };
 
 ChatWidget.prototype.remember = function (from, text) {
@@ -276,6 +307,7 @@ ChatWidget.prototype.showChoices = function (choices) {
     self.choices.appendChild(button);
   });
   this.choices.hidden = choices.length === 0;
+  this.scrollToEnd();
 };
 
 ChatWidget.prototype.sendTyped = function () {
@@ -287,14 +319,26 @@ ChatWidget.prototype.sendTyped = function () {
   if (this.send(text, text)) this.input.value = "";
 };
 
+// Host pages and tests can read the state from the host element's data-state.
+ChatWidget.prototype.setConnection = function (connection) {
+  this.connection = connection;
+  this.host.setAttribute("data-state", connection);
+  this.notice.hidden = connection !== "offline";
+  this.scrollToEnd();
+};
+
 // Shows `shown` as the user's message and sends `payload` to Rasa. Returns false
-// (and changes nothing but the notice) when there is no connection.
+// (and changes nothing but the notice) when the connection is lost.
 ChatWidget.prototype.send = function (shown, payload) {
-  if (!this.ready) {
+  if (this.connection === "offline") {
     this.notice.hidden = false;
     return false;
   }
-  this.socket.emit("user_uttered", { message: payload, session_id: this.state.sessionId });
+  if (this.connection === "ready") {
+    this.emitMessage(payload);
+  } else {
+    this.outbox.push(payload); // the first second after opening the page
+  }
   this.addMessageNode("user", shown);
   this.remember("user", shown);
   this.state.choices = [];
@@ -305,9 +349,14 @@ ChatWidget.prototype.send = function (shown, payload) {
   return true;
 };
 
+ChatWidget.prototype.emitMessage = function (payload) {
+  this.socket.emit("user_uttered", { message: payload, session_id: this.state.sessionId });
+};
+
 ChatWidget.prototype.startWaiting = function () {
   var self = this;
   this.waiting.hidden = false;
+  this.scrollToEnd();
   clearTimeout(this.replyTimer);
   this.replyTimer = setTimeout(function () {
     self.stopWaiting();
@@ -319,6 +368,7 @@ ChatWidget.prototype.stopWaiting = function () {
   clearTimeout(this.replyTimer);
   this.replyTimer = null;
   this.waiting.hidden = true;
+  this.scrollToEnd();
 };
 
 ChatWidget.prototype.receive = function (data) {
@@ -353,8 +403,11 @@ ChatWidget.prototype.connect = function () {
     if (!id) return;
     self.state.sessionId = id;
     store.save(self.state);
-    self.ready = true;
-    self.notice.hidden = true;
+    self.setConnection("ready");
+    var waiting = self.outbox.splice(0, self.outbox.length);
+    waiting.forEach(function (payload) {
+      self.emitMessage(payload);
+    });
   });
   socket.on("bot_uttered", function (data) {
     self.receive(data);
@@ -363,14 +416,21 @@ ChatWidget.prototype.connect = function () {
     self.lostConnection();
   });
   socket.on("disconnect", function (reason) {
-    if (reason !== "io client disconnect") self.lostConnection();
+    if (reason === "io client disconnect") return;
+    self.lostConnection();
+    // After a server-side disconnect socket.io does not retry by itself.
+    if (reason === "io server disconnect") {
+      setTimeout(function () {
+        if (self.socket === socket) socket.connect();
+      }, 5000);
+    }
   });
 };
 
 ChatWidget.prototype.lostConnection = function () {
-  this.ready = false;
+  this.outbox = []; // not sent: the user sees the notice and can ask again later
   this.stopWaiting();
-  this.notice.hidden = false;
+  this.setConnection("offline");
 };
 
 ChatWidget.prototype.restart = function () {
@@ -381,7 +441,8 @@ ChatWidget.prototype.restart = function () {
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }
-  this.ready = false;
+  this.outbox = [];
+  this.setConnection("connecting");
   store.clear();
   this.state = { sessionId: null, messages: [], choices: null };
   this.renderAll();
