@@ -7,7 +7,7 @@ from decimal import Decimal
 from bot.language.answers import grants as answers
 from bot.language.answers.common import MORE_OFFER
 from bot.language.readability import analyse
-from bot.queries.facts import GrantFact, GrantTotal, Source
+from bot.queries.facts import CuratedFact, GrantFact, GrantTotal, Source
 
 LINDEN = "Integrationsbeirat Linden-Limmer"
 SOURCE = Source(LINDEN, 32, dt.date(2019, 4, 1), "2019-04-01_linden-limmer_32.txt", agenda_number="2")
@@ -100,9 +100,23 @@ def test_long_list_shows_eight_items_and_keeps_the_rest_for_more():
 def test_total_gives_sum_and_count():
     total = GrantTotal(Decimal("2199.00"), 2, (LINDEN,), (2019,), (SOURCE,))
     answer = answers.grant_total(total, council=LINDEN, year=2019)
-    assert "Im Jahr 2019 gab es 2 Anträge auf Geld." in answer.text
-    assert "Zusammen sind das 2.199 Euro." in answer.text
+    assert "Zusammen sind das 2.199 Euro für 2 Anträge." in answer.text
+    assert "Das gilt für das Jahr 2019 im Integrations·beirat Linden-Limmer." in answer.text
+    assert "Abgelehnte Anträge zählen nicht mit." in answer.text
     assert "32. Sitzung" in answer.text
+
+
+def test_total_unknown_gives_no_sum():
+    text = answers.total_unknown().text
+    assert "kein Betrag" in text and "Euro" not in text
+
+
+def test_curated_fact_one_sentence_per_line_with_source_button():
+    fact = CuratedFact("who_decides", "Der Beirat berät. Der Stadt·bezirks·rat beschließt.", "Protokoll 32, TOP 2")
+    answer = answers.curated(fact)
+    assert answer.text.splitlines()[:2] == ["Der Beirat berät.", "Der Stadt·bezirks·rat beschließt."]
+    assert answer.buttons[0].payload == "/ask_source_passage"
+    assert "Protokoll 32, TOP 2" in answers.curated_passage(fact)
 
 
 def test_no_sentence_is_longer_than_15_words():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Sequence
 
-from bot.language.answers import Answer
+from bot.language.answers import Answer, Button
 from bot.language.answers.common import (
     LIST_LIMIT,
     association_note,
@@ -15,7 +15,8 @@ from bot.language.answers.common import (
     stop,
 )
 from bot.language.format import format_amount, format_date
-from bot.queries.facts import GrantFact, GrantTotal
+from bot.language.readability import analyse
+from bot.queries.facts import CuratedFact, GrantFact, GrantTotal
 
 TERMS = frozenset({"Integrationsbeirat", "Stadtbezirksrat", "Antrag"})
 
@@ -175,9 +176,35 @@ def grants_list(
 
 
 def grant_total(total: GrantTotal, *, council: str | None = None, year: int | None = None) -> Answer:
-    """How much money in total, for a council and/or a year."""
-    lines = _scope_lines(_count(total.count), council=council, year=year)
-    if not year and len(total.years) > 1:
-        lines.append("Die Anträge sind aus diesen Jahren: " + ", ".join(map(str, total.years)) + ".")
-    lines.append(f"Zusammen sind das {format_amount(total.total)}.")
+    """How much money in total (recommended or decided, never rejected), for a council and/or year."""
+    count = "1 Antrag" if total.count == 1 else f"{total.count} Anträge"
+    lines = [f"Zusammen sind das {format_amount(total.total)} für {count}."]
+    if year:
+        lines.append(f"Das gilt für das Jahr {year} im {council_label(council)}.")
+    else:
+        lines.append(f"Das gilt für alle Protokolle vom {council_label(council)}.")
+    lines.append("Abgelehnte Anträge zählen nicht mit.")
     return finish(lines, total.sources, terms=TERMS)
+
+
+def total_unknown() -> Answer:
+    """A total would leave out an amount the protocol does not give: say so, no sum."""
+    return Answer(text=(
+        "Bei einem Antrag steht kein Betrag im Protokoll.\n"
+        "Deshalb kann ich keine Summe nennen."
+    ))
+
+
+SOURCE_BUTTON = Button("Wo steht das?", "/ask_source_passage")
+
+
+def curated(fact: CuratedFact) -> Answer:
+    """A hand-written fact (knowledge/facts.yml); its source is one button away."""
+    lines = [s.text.strip() for s in analyse(fact.text).sentences]
+    lines.append("Wo steht das? Das zeige ich Ihnen gerne.")
+    return Answer(text="\n".join(lines), buttons=(SOURCE_BUTTON,), terms=TERMS)
+
+
+def curated_passage(fact: CuratedFact) -> str:
+    """What ``last_passage`` stores for a curated fact: its source note."""
+    return f"Die Quelle für diese Antwort:\n{fact.source_note.strip()}"

@@ -1,0 +1,315 @@
+"""What every custom action shares: slot reading, name and council resolution,
+delivering an answer (glossary, "more", source passage) and error handling.
+
+Actions stay thin: read slots/entities, resolve names with the query layer, call a
+query, hand the facts to ``bot.language.answers``. A resolver that cannot go on
+(missing name, unknown name, no data) raises ``EarlyReply`` with the polite answer.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar
+
+from dateutil import parser as date_parser
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from bot.db.session import session_scope
+from bot.language import glossary as glossary_language
+from bot.language.answers import Answer
+from bot.language.answers import common as texts
+from bot.language.answers import discussion as passage_texts
+from bot.language.format import MONTHS
+from bot.queries import councils as council_queries
+from bot.queries import glossary as glossary_queries
+from bot.queries import meetings as meeting_queries
+from bot.queries import passages as passage_queries
+from bot.queries.facts import MeetingFact, Source
+
+logger = logging.getLogger(__name__)
+
+MAX_EXPLANATIONS = 2  # glossary explanations added to one message
+
+ENTITY_SLOTS = (
+    "organisation", "person", "council", "meeting_date", "year", "application_number", "topic", "term",
+)
+
+
+@dataclass
+class Reply:
+    """What an action says, and which slots it sets besides the standard ones."""
+
+    answer: Answer
+    slots: dict[str, Any] = field(default_factory=dict)
+    factual: bool = False  # factual answers set last_topic and last_passage
+    topic: str | None = None
+    passage: str | None = None  # display text for action_source_passage
+    already_explained: frozenset[str] = frozenset()  # glossary words this reply explains itself
+    explain: bool = True  # False for protocol text, which must stay as written
+
+
+class EarlyReply(Exception):
+    """Raised by a resolver when the action must answer now (ask, unknown name, no data)."""
+
+    def __init__(self, reply: Reply | Answer):
+        super().__init__("early reply")
+        self.reply = reply if isinstance(reply, Reply) else Reply(reply)
+
+
+def no_data() -> EarlyReply:
+    return EarlyReply(texts.no_data())
+
+
+def entity(tracker: Tracker, name: str) -> str | None:
+    """The entity from this message only (no slot): for filters that must not linger."""
+    values = [v for v in tracker.get_latest_entity_values(name) if isinstance(v, str) and v.strip()]
+    return values[0].strip() if values else None
+
+
+# --- Dates ---------------------------------------------------------------------------------
+
+
+class _GermanDates(date_parser.parserinfo):
+    MONTHS = [(name[:3], name) for name in MONTHS]
+    MONTHS[2] = ("Mär", "März", "Maerz", "Mrz")
+
+    def __init__(self) -> None:
+        super().__init__(dayfirst=True)
+
+
+def parse_date(text: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) from "1. April 2019", "01.04.2019", "2019-04-01".
+
+    Returns None when the text is not a date with at least day and month. The year
+    stays None when the text has none: it is never filled in with a guess.
+    """
+    text = text.strip()
+    try:
+        iso = dt.date.fromisoformat(text)
+        return iso.day, iso.month, iso.year
+    except ValueError:
+        pass
+    try:
+        # Parsed with two different defaults: what differs was not in the text.
+        a = date_parser.parse(text, parserinfo=_GermanDates(), fuzzy=True, default=dt.datetime(2000, 1, 1))
+        b = date_parser.parse(text, parserinfo=_GermanDates(), fuzzy=True, default=dt.datetime(2001, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    if (a.day, a.month) != (b.day, b.month):
+        return None
+    return a.day, a.month, (a.year if a.year == b.year else None)
+
+
+def parse_year(text: str) -> int | None:
+    match = re.search(r"\b(1[89]\d\d|2\d\d\d)\b", text)
+    return int(match.group(1)) if match else None
+
+
+# --- Reading the conversation --------------------------------------------------------------
+
+
+class Context:
+    """One action run: the tracker, a short database session, and resolvers."""
+
+    def __init__(self, session: Session, tracker: Tracker):
+        self.session = session
+        self.tracker = tracker
+
+    @property
+    def intent(self) -> str:
+        return (self.tracker.latest_message or {}).get("intent", {}).get("name") or ""
+
+    def value(self, name: str) -> str | None:
+        """The entity from this message, else the slot (follow-ups keep context)."""
+        value = entity(self.tracker, name) or self.tracker.get_slot(name)
+        if isinstance(value, list):  # a slot filled from several entities
+            value = value[0] if value else None
+        if value is None:
+            return None
+        value = str(value).strip()
+        return value or None
+
+    def council(self, required: bool = True) -> str | None:
+        """The council asked about: the named one, the only one, or ask which one.
+
+        A named council that is not in the data means: nothing in the protocols.
+        """
+        text = self.value("council")
+        if text:
+            found = council_queries.find_council(self.session, text)
+            if not found.resolved:
+                raise no_data()
+            return found.resolved
+        if not required:
+            return None
+        known = [c.name for c in council_queries.list_councils(self.session)]
+        if not known:
+            raise no_data()
+        if len(known) == 1:
+            return known[0]
+        raise EarlyReply(texts.ask_council(known, self.intent))
+
+    def year(self) -> int | None:
+        text = self.value("year")
+        if not text:
+            return None
+        year = parse_year(text)
+        if year is None:
+            raise EarlyReply(texts.bad_year())
+        return year
+
+    def meeting(self, council: str | None) -> MeetingFact:
+        """The meeting asked about (by date), else the latest one in the data."""
+        text = self.value("meeting_date")
+        if not text:
+            meeting = meeting_queries.latest_meeting(self.session, council)
+        else:
+            meeting = self._meeting_on(text, council)
+        if meeting is None:
+            raise no_data()
+        return meeting
+
+    def _meeting_on(self, text: str, council: str | None) -> MeetingFact | None:
+        parsed = parse_date(text)
+        if parsed is None:
+            raise EarlyReply(texts.bad_date())
+        day, month, year = parsed
+        if year is not None:
+            try:
+                return meeting_queries.meeting_on(self.session, dt.date(year, month, day), council)
+            except ValueError:  # 31. Februar
+                raise EarlyReply(texts.bad_date()) from None
+        # No year: only a single meeting on that day and month is an answer.
+        matches = [
+            m for m in meeting_queries.list_meetings(self.session, council)
+            if m.date and (m.date.day, m.date.month) == (day, month)
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise EarlyReply(texts.bad_date())
+        return None
+
+
+def meeting_slots(meeting: MeetingFact) -> dict[str, Any]:
+    """Slots that let a follow-up ("Und wer war nicht da?") mean the same meeting."""
+    slots: dict[str, Any] = {}
+    if meeting.date:
+        slots["meeting_date"] = meeting.date.isoformat()
+    if meeting.council:
+        slots["council"] = meeting.council
+    return slots
+
+
+# --- Passages ------------------------------------------------------------------------------
+
+
+def passage_for(session: Session, source: Source, query: str | None, council: str | None = None) -> str:
+    """Display text of the protocol passage behind an answer, for action_source_passage.
+
+    Searches the passage index with ``query`` and keeps only a hit from the same
+    document (and agenda item, when known). Without one it says so honestly.
+    """
+    if query:
+        for passage in passage_queries.search_passages(session, query, council=council, limit=5):
+            same_document = passage.source.document == source.document
+            same_item = not source.agenda_number or passage.source.agenda_number in (None, source.agenda_number)
+            if same_document and same_item:
+                return passage_texts.passage_text(passage)
+    return passage_texts.no_passage_text(source)
+
+
+# --- Delivering ------------------------------------------------------------------------------
+
+
+def _explained(tracker: Tracker) -> set[str]:
+    value = tracker.get_slot("explained_terms") or []
+    return set(value) if isinstance(value, (list, tuple, set)) else {str(value)}
+
+
+def explain(
+    session: Session, tracker: Tracker, answer: Answer, already: frozenset[str] = frozenset(), enabled: bool = True
+) -> tuple[str, list[SlotSet]]:
+    """Explains hard words at their first use in this conversation (slot explained_terms).
+
+    At most MAX_EXPLANATIONS per message, the answer's own terms first, so that the
+    first answer stays short; the others are explained where they next appear.
+    """
+    before = _explained(tracker)
+    after = before | set(already)
+    text = answer.text
+    if enabled:
+        entries = glossary_queries.all_terms(session)
+        done = {t.lower() for t in after}
+        fresh = [m for m in glossary_language.find_terms(text, entries) if m.entry.term.lower() not in done]
+        fresh.sort(key=lambda m: (m.entry.term not in answer.terms, m.start))
+        chosen = list({m.entry.term: m.entry for m in fresh}.values())[:MAX_EXPLANATIONS]
+        if chosen:
+            text, after = glossary_language.explain_terms(text, set(after), chosen)
+    events = [SlotSet("explained_terms", sorted(after))] if set(after) != before else []
+    return text, events
+
+
+def prepare(session: Session, tracker: Tracker, reply: Reply) -> tuple[str, list[dict], list[dict]]:
+    """(text, buttons, events) for a reply; nothing is sent yet."""
+    text, events = explain(session, tracker, reply.answer, reply.already_explained, reply.explain)
+    events.append(SlotSet("more_text", reply.answer.more))
+    if reply.factual:
+        events.append(SlotSet("last_topic", reply.topic))
+        events.append(SlotSet("last_passage", reply.passage))
+    events += [SlotSet(name, value) for name, value in reply.slots.items()]
+    return text, [b.as_dict() for b in reply.answer.buttons], events
+
+
+def technical_problem_guard(run: Callable) -> Callable:
+    """Any error inside an action: log it with context, tell the user politely, change nothing."""
+
+    @functools.wraps(run)
+    def guarded(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        try:
+            return run(self, dispatcher, tracker, domain)
+        except Exception:
+            intent = (tracker.latest_message or {}).get("intent", {}).get("name")
+            filled = sorted(name for name in ENTITY_SLOTS if tracker.get_slot(name))
+            # No message text here: only which action, intent and slots were involved.
+            logger.exception(
+                "Action %s failed (conversation %s, intent %s, filled slots %s)",
+                self.name(), tracker.sender_id, intent, filled,
+            )
+            dispatcher.utter_message(text=texts.TECHNICAL_PROBLEM)
+            return []
+
+    return guarded
+
+
+class BeiratAction(Action, ABC):
+    """A custom action that answers from the database in one short session."""
+
+    action_name: ClassVar[str]
+
+    def name(self) -> str:
+        return self.action_name
+
+    @abstractmethod
+    def respond(self, ctx: Context) -> Reply:
+        """The reply for this conversation state (may raise EarlyReply)."""
+
+    @technical_problem_guard
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        with session_scope() as session:
+            ctx = Context(session, tracker)
+            try:
+                reply = self.respond(ctx)
+            except EarlyReply as early:
+                reply = early.reply
+            text, buttons, events = prepare(session, tracker, reply)
+        # Sent only after the session closed cleanly: an error means one message, not two.
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return events

@@ -1,0 +1,171 @@
+"""Actions about grants: amount, purpose, application status, lists, totals, curated facts."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasa_sdk import Tracker
+
+from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity, no_data, parse_date, passage_for
+from bot.language.answers import common as texts
+from bot.language.answers import grants as answers
+from bot.language.answers.discussion import no_passage_text
+from bot.queries import facts_curated
+from bot.queries import grants as queries
+
+
+def known_organisations(ctx: Context, council: str | None) -> list[str]:
+    names = [g.organisation for g in queries.list_grants(ctx.session, council=council) if g.organisation]
+    return list(dict.fromkeys(names))
+
+
+def resolve_organisation(ctx: Context, council: str | None) -> str:
+    """The canonical organisation name; asks when none is given, suggests when unknown."""
+    text = ctx.value("organisation")
+    if not text:
+        names = known_organisations(ctx, council)
+        if not names:
+            raise no_data()
+        raise EarlyReply(texts.ask_organisation(names, ctx.intent))
+    found = queries.find_organisation(ctx.session, text)
+    if not found.resolved:
+        answer = texts.unknown_name(found.suggestions, ctx.intent, "organisation")
+        raise EarlyReply(Reply(answer, slots={"organisation": None}))
+    return found.resolved
+
+
+def _grant_slots(grants) -> dict:
+    slots = {"organisation": grants[0].organisation}
+    if len(grants) == 1 and grants[0].application_number:
+        slots["application_number"] = grants[0].application_number
+    return slots
+
+
+class _OrganisationGrants:
+    """Shared by amount and purpose: the grants of one organisation.
+
+    A mixin, not an Action: rasa_sdk registers every concrete Action subclass.
+    """
+
+    template: staticmethod
+    topic: str
+
+    def respond(self, ctx: Context) -> Reply:
+        council = ctx.council(required=False)
+        organisation = resolve_organisation(ctx, council)
+        grants = queries.grants_for_organisation(ctx.session, organisation, council=council)
+        if not grants:
+            raise no_data()
+        first = grants[0]
+        passage = passage_for(ctx.session, first.source, first.application_number or organisation, council)
+        return Reply(self.template(grants), slots=_grant_slots(grants), factual=True, topic=self.topic, passage=passage)
+
+
+class ActionGrantAmount(_OrganisationGrants, BeiratAction):
+    action_name = "action_grant_amount"
+    topic = "grant_amount"
+    template = staticmethod(answers.grant_amount)
+
+
+class ActionGrantPurpose(_OrganisationGrants, BeiratAction):
+    action_name = "action_grant_purpose"
+    topic = "grant_purpose"
+    template = staticmethod(answers.grant_purpose)
+
+
+class ActionApplicationStatus(BeiratAction):
+    action_name = "action_application_status"
+
+    def respond(self, ctx: Context) -> Reply:
+        council = ctx.council(required=False)
+        number = ctx.value("application_number")
+        if not number:
+            numbers = [g.application_number for g in queries.list_grants(ctx.session, council=council)]
+            numbers = list(dict.fromkeys(n for n in numbers if n))
+            if not numbers:
+                raise no_data()
+            raise EarlyReply(texts.ask_application_number(numbers, ctx.intent))
+        grants = queries.grants_by_application_number(ctx.session, number, council=council)
+        if not grants:
+            raise EarlyReply(Reply(texts.no_data(), slots={"application_number": None}))
+        councils = list(dict.fromkeys(g.source.council for g in grants if g.source.council))
+        if council is None and len(councils) > 1:
+            # The same number in several councils: ask, never mix their data.
+            raise EarlyReply(texts.ask_council(councils, ctx.intent, {"application_number": number}))
+        first = grants[0]
+        passage = passage_for(ctx.session, first.source, first.application_number, council)
+        return Reply(
+            answers.application_status(grants), slots=_grant_slots(grants),
+            factual=True, topic="application_status", passage=passage,
+        )
+
+
+def meeting_date_filter(tracker: Tracker) -> dt.date | None:
+    """A meeting date named in this very message (a remembered date must not filter lists)."""
+    text = entity(tracker, "meeting_date")
+    if not text:
+        return None
+    parsed = parse_date(text)
+    if parsed is None or parsed[2] is None:
+        raise EarlyReply(texts.bad_date())
+    day, month, year = parsed
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise EarlyReply(texts.bad_date()) from None
+
+
+class ActionGrantsList(BeiratAction):
+    action_name = "action_grants_list"
+
+    def respond(self, ctx: Context) -> Reply:
+        council = ctx.council()
+        year = ctx.year()
+        meeting_date = meeting_date_filter(ctx.tracker)
+        grants = queries.list_grants(ctx.session, council=council, year=year, meeting_date=meeting_date)
+        if not grants:
+            raise no_data()
+        first = grants[0]
+        passage = passage_for(ctx.session, first.source, first.organisation or first.application_number, council)
+        answer = answers.grants_list(grants, council=council, year=year, meeting_date=meeting_date)
+        return Reply(answer, slots={"council": council}, factual=True, topic="grants_list", passage=passage)
+
+
+class ActionGrantTotal(BeiratAction):
+    action_name = "action_grant_total"
+
+    def respond(self, ctx: Context) -> Reply:
+        council = ctx.council()
+        year = ctx.year()
+        meeting_date = meeting_date_filter(ctx.tracker)
+        total = queries.grant_total(ctx.session, council=council, year=year, meeting_date=meeting_date)
+        if total is None or total.count == 0:
+            counted = [g for g in queries.list_grants(ctx.session, council=council, year=year, meeting_date=meeting_date)
+                       if g.status != "rejected"]
+            # grant_total gives no sum when an amount is missing: say that, not "nothing".
+            raise EarlyReply(answers.total_unknown() if counted else texts.no_data())
+        answer = answers.grant_total(total, council=council, year=year)
+        passage = no_passage_text(total.sources[0]) if total.sources else None
+        return Reply(answer, slots={"council": council}, factual=True, topic="grant_total", passage=passage)
+
+
+class _CuratedAction:
+    """Who decides / how to apply: curated facts with their source, never made up (mixin)."""
+
+    key: str
+
+    def respond(self, ctx: Context) -> Reply:
+        fact = facts_curated.curated_fact(ctx.session, self.key)
+        if fact is None:
+            raise no_data()
+        answer = answers.curated(fact)
+        return Reply(answer, factual=True, topic=self.key, passage=answers.curated_passage(fact))
+
+
+class ActionWhoDecides(_CuratedAction, BeiratAction):
+    action_name = "action_who_decides"
+    key = "who_decides"
+
+
+class ActionHowToApply(_CuratedAction, BeiratAction):
+    action_name = "action_how_to_apply"
+    key = "how_to_apply"
