@@ -34,7 +34,7 @@ MONTHS = (
 _ENDINGS = ("innen", "ern", "en", "er", "es", "in", "e", "n", "s")
 
 # Quoted text is a title or a quotation: it counts as a name and is never changed.
-QUOTED = re.compile(r"„[^“”\"\n]*[“”\"]|«[^»\n]*»|»[^«\n]*«|\"[^\"\n]*\"|“[^”\n]*”")
+QUOTED = re.compile(r"„[^“”\"\n]*[“”\"]|«[^»\n]*»|»[^«\n]*«|\"[^\"\n]*\"|“[^”\n]*”|‚[^‘\n]*‘")
 
 
 def _require(value, what: str):
@@ -194,6 +194,19 @@ def protected_spans(text: str, protected_names: Iterable[str] = ()) -> list[tupl
             spans.append((start, start + len(name)))
             start = text.find(name, start + 1)
     return sorted(spans)
+
+
+def find_unsplit_compounds(text: str, protected_names: Iterable[str] = ()) -> list[str]:
+    """Listed compounds written without their Mediopunkt (outside names and quotes)."""
+    if not text:
+        return []
+    spans = protected_spans(text, protected_names)
+    return [
+        match.group(0)
+        for match in _compound_pattern().finditer(text)
+        if not any(start < match.end() and match.start() < end for start, end in spans)
+        and MEDIOPUNKT not in match.group(0)
+    ]
 
 
 def split_compounds(text: str, protected_names: Iterable[str] = ()) -> str:

@@ -175,8 +175,9 @@ def explain_terms(
         done_lower.add(match.entry.term.lower())
 
     for position in sorted(insertions, reverse=True):
-        blocks = " ".join(explanation_text(entry) for entry in insertions[position])
+        # Text written one sentence per line gets each explanation on its own line.
         at_line_end = not text[position:].split("\n", 1)[0].strip()
         separator = "\n" if at_line_end and "\n" in text else " "
+        blocks = separator.join(explanation_text(entry) for entry in insertions[position])
         text = text[:position] + separator + blocks + text[position:]
     return text, done

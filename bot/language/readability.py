@@ -10,9 +10,11 @@ know our names and abbreviations: "Banjul e.V. bekommt …" is one sentence,
 Every line is split on its own; a line starting with "- " is a list item.
 
 Flesch-Amstad = 180 − ASL − 58.5 × ASW (ASL: words per sentence, ASW: syllables per
-word). For it, every word counts (a name of 3 words is 3 words), so the score is
-comparable with other tools; syllables come from pyphen's German hyphenation
-dictionary; digits count one syllable each (a rough reading length of a number).
+word). ``flesch_amstad`` scores our own wording: a name or quote is one word in ASL
+and left out of ASW (we cannot simplify "Rainer-Jörg Grube"); ``flesch_amstad_all_words``
+is the textbook score with every word, for comparison with other tools. Syllables come
+from pyphen's German hyphenation dictionary; a digit counts as one syllable (a rough
+reading length of a number).
 """
 from __future__ import annotations
 
@@ -171,7 +173,29 @@ def analyse(text: str, names: Iterable[str] = ()) -> Analysis:
             begin = match.end()
         if line[begin:].strip():
             sentences.append(_sentence(line, begin, len(line.rstrip()), line_start, spans, is_item))
-    return Analysis(text, "".join(masked), tuple(spans), tuple(s for s in sentences if s.words))
+    return Analysis(text, "".join(masked), tuple(spans), tuple(_join_explanations(text, sentences)))
+
+
+def _join_explanations(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """ "Zuwendung. Das heißt: …" is one statement: the lone word is not a sentence of its own."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        if not sentence.words:
+            continue
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and sentence.text.startswith("Das heißt:")
+            and previous.words <= 3
+            and "\n" not in text[previous.end:sentence.start]
+        ):
+            joined[-1] = Sentence(
+                text[previous.start:sentence.end], previous.start, sentence.end,
+                previous.list_item, previous.words + sentence.words,
+            )
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _sentence(line, begin, end, line_start, spans, is_item) -> Sentence:
@@ -205,8 +229,29 @@ def syllables(word: str) -> int:
     return total
 
 
-def flesch_amstad(text: str) -> float | None:
-    """180 − words per sentence − 58.5 × syllables per word; None for a text without words."""
+def flesch_amstad(text: str, names: Iterable[str] = ()) -> float | None:
+    """Flesch-Amstad of our own wording: 180 − ASL − 58.5 × ASW.
+
+    ASL counts a name or a quote as one word (like the sentence-length rule); ASW
+    leaves names and quotes out, because we cannot make them easier. None when the
+    text has no words of our own (a bare list of names).
+    """
+    analysis = analyse(text, names)
+    own = [
+        token
+        for sentence in analysis.sentences
+        for token in analysis.masked_sentence(sentence).split()
+        if _WORD_CHARS.search(token.replace("_", ""))
+    ]
+    if not own:
+        return None
+    asl = sum(s.words for s in analysis.sentences) / len(analysis.sentences)
+    asw = sum(syllables(token) for token in own) / len(own)
+    return round(180 - asl - 58.5 * asw, 1)
+
+
+def flesch_amstad_all_words(text: str) -> float | None:
+    """The textbook Flesch-Amstad: every word counts, names and quotes too."""
     analysis = analyse(text)
     words = [w for s in analysis.sentences for w in s.text.split() if _WORD_CHARS.search(w)]
     if not words:
@@ -227,5 +272,5 @@ def text_stats(text: str, names: Iterable[str] = ()) -> TextStats:
         words=sum(counts),
         words_per_sentence=round(statistics.mean(basis), 1) if basis else 0.0,
         max_sentence_words=max(counts, default=0),
-        flesch_amstad=flesch_amstad(text),
+        flesch_amstad=flesch_amstad(text, names),
     )
