@@ -1,5 +1,8 @@
 """Shared fixtures: hand-made records like the seed protocol, and test databases.
 
+Test modules get the builders through fixtures (``seed``, ``ricklingen``), never by
+``from conftest import``: several conftest.py files share that module name.
+
 ``db_url`` is parametrised: every test that uses it runs on a fresh SQLite file and
 on a fresh database of a throwaway PostgreSQL server (started once per test run by
 scripts/postgres-test-server.sh; skipped with the reason when PostgreSQL is missing).
@@ -149,6 +152,18 @@ def other_council_record(**changes) -> DocumentRecord:
     return dataclasses.replace(record, **changes)
 
 
+@pytest.fixture
+def seed():
+    """Builds the hand-made seed record; keyword arguments replace fields."""
+    return seed_record
+
+
+@pytest.fixture
+def ricklingen():
+    """Builds the hand-made Ricklingen record; keyword arguments replace fields."""
+    return other_council_record
+
+
 # ---------------------------------------------------------------- databases
 
 
@@ -215,3 +230,50 @@ def session(seeded_url):
     """A session on the seeded database (read-only use in query tests)."""
     with session_scope(seeded_url) as session:
         yield session
+
+
+# ---------------------------------------------------------------- ingestion without the parser
+
+
+class FakeParser:
+    """Stands in for parser.parse_file: the file's first line picks a hand-made record.
+
+    "seed" -> seed_record, "ricklingen" -> other_council_record, "partial" -> seed with a
+    skipped line, "broken" -> ParseError at line 7, "crash" -> an unexpected error.
+    Records carry the real path and sha256 of the file, like the parser's.
+    """
+
+    def __init__(self):
+        self.calls: list[str] = []
+
+    def __call__(self, path: Path) -> DocumentRecord:
+        import hashlib
+
+        from bot.knowledge.records import ParseError, ParseWarning
+
+        self.calls.append(path.name)
+        data = path.read_bytes()
+        kind = data.decode("utf-8").splitlines()[0].strip()
+        identity = {"source_path": str(path), "content_sha256": hashlib.sha256(data).hexdigest()}
+        if kind == "seed":
+            return seed_record(**identity)
+        if kind == "ricklingen":
+            return other_council_record(**identity)
+        if kind == "partial":
+            return seed_record(warnings=(ParseWarning(12, "Zeile ohne Namen übersprungen"),), **identity)
+        if kind == "broken":
+            raise ParseError(str(path), 7, "Kein Datum im Kopf des Protokolls")
+        raise RuntimeError("parser bug")
+
+
+@pytest.fixture
+def fake_parse():
+    return FakeParser()
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path):
+    """An empty knowledge folder: no corrections, glossary or facts unless a test writes them."""
+    directory = tmp_path / "knowledge"
+    directory.mkdir()
+    return directory

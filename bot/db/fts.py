@@ -48,12 +48,17 @@ def stop_words() -> frozenset[str]:
 
 
 def search_terms(question: str) -> list[str]:
-    """The content words of a question: no stop words, no one-letter words, no duplicates."""
-    words = re.findall(r"\w+", question.casefold())
+    """The content words of a question: no stop words, no one-letter words, no duplicates.
+
+    "ß" and "ss" are both tried ("Fussball" finds "Fußball"), as the index keeps "ß".
+    """
     terms: list[str] = []
-    for word in words:
-        if len(word) > 1 and word not in stop_words() and word not in terms:
-            terms.append(word)
+    for word in re.findall(r"\w+", question.lower()):
+        if len(word) < 2 or word in stop_words():
+            continue
+        for variant in (word, word.replace("ß", "ss"), word.replace("ss", "ß")):
+            if variant not in terms:
+                terms.append(variant)
     return terms
 
 

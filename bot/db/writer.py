@@ -81,9 +81,8 @@ def write_document(session: Session, record: DocumentRecord, *, corrections_fing
 def delete_document(session: Session, document_id: int) -> None:
     """Remove a document and every row that came from it, then rows nobody uses any more."""
     for table in (s.Passage, s.Grant, s.AttendanceEntry, s.Membership, s.AgendaItem, s.Meeting):
-        session.execute(delete(table).where(table.document_id == document_id).execution_options(synchronize_session=False))
-    session.execute(delete(s.Document).where(s.Document.id == document_id).execution_options(synchronize_session=False))
-    session.expire_all()
+        session.execute(delete(table).where(table.document_id == document_id).execution_options(synchronize_session="fetch"))
+    session.execute(delete(s.Document).where(s.Document.id == document_id).execution_options(synchronize_session="fetch"))
     _prune_orphans(session)
 
 
@@ -92,7 +91,7 @@ def _prune_orphans(session: Session) -> None:
         delete(s.Person)
         .where(~exists().where(s.Membership.person_id == s.Person.id))
         .where(~exists().where(s.AttendanceEntry.person_id == s.Person.id))
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session="fetch")
     )
     orphan_organisations = (
         select(s.Organisation.id)
@@ -102,10 +101,10 @@ def _prune_orphans(session: Session) -> None:
     session.execute(
         delete(s.OrganisationAlias)
         .where(s.OrganisationAlias.organisation_id.in_(orphan_organisations))
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session="fetch")
     )
     session.execute(
-        delete(s.Organisation).where(s.Organisation.id.in_(orphan_organisations)).execution_options(synchronize_session=False)
+        delete(s.Organisation).where(s.Organisation.id.in_(orphan_organisations)).execution_options(synchronize_session="fetch")
     )
     in_use = [
         exists().where(column == s.Council.id)
@@ -114,7 +113,7 @@ def _prune_orphans(session: Session) -> None:
     unused = delete(s.Council)
     for clause in in_use:
         unused = unused.where(~clause)
-    session.execute(unused.execution_options(synchronize_session=False))
+    session.execute(unused.execution_options(synchronize_session="fetch"))
 
 
 def _council(session: Session, record: DocumentRecord) -> s.Council | None:
@@ -314,7 +313,7 @@ def sync_organisation_aliases(session: Session, aliases: dict[str, list[str]]) -
     canonical one (its grants move over), so "Banyul e.V." and "Banjul e.V." are one.
     """
     wanted_keys: set[str] = set()
-    session.execute(update(s.Organisation).values(curated=False).execution_options(synchronize_session=False))
+    session.execute(update(s.Organisation).values(curated=False).execution_options(synchronize_session="fetch"))
     for canonical, spellings in aliases.items():
         organisation = find_organisation_row(session, canonical)
         if organisation is None:
@@ -337,8 +336,7 @@ def sync_organisation_aliases(session: Session, aliases: dict[str, list[str]]) -
     stale = delete(s.OrganisationAlias)
     if wanted_keys:
         stale = stale.where(s.OrganisationAlias.name_key.notin_(sorted(wanted_keys)))
-    session.execute(stale.execution_options(synchronize_session=False))
-    session.expire_all()
+    session.execute(stale.execution_options(synchronize_session="fetch"))
     _prune_orphans(session)
 
 
@@ -350,11 +348,11 @@ def _merge_into(session: Session, organisation: s.Organisation, key: str) -> Non
         return
     session.execute(
         update(s.Grant).where(s.Grant.organisation_id == other.id).values(organisation_id=organisation.id)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session="fetch")
     )
     session.execute(
         update(s.OrganisationAlias).where(s.OrganisationAlias.organisation_id == other.id)
-        .values(organisation_id=organisation.id).execution_options(synchronize_session=False)
+        .values(organisation_id=organisation.id).execution_options(synchronize_session="fetch")
     )
-    session.execute(delete(s.Organisation).where(s.Organisation.id == other.id).execution_options(synchronize_session=False))
+    session.execute(delete(s.Organisation).where(s.Organisation.id == other.id).execution_options(synchronize_session="fetch"))
     session.flush()

@@ -111,3 +111,12 @@ class Lookup:
 
     resolved: str | None  # the canonical name it resolved to, None when unknown
     suggestions: tuple[str, ...] = ()  # closest known names, best first
+
+
+@dataclass(frozen=True)
+class CuratedFact:
+    """A hand-written fact from knowledge/facts.yml ("who_decides", "how_to_apply")."""
+
+    key: str
+    text: str  # plain-language text, one sentence per line
+    source_note: str  # where it comes from, e.g. the protocol and TOP it is based on

@@ -1,0 +1,80 @@
+"""Meetings: the latest, the next (only when it is in the data), by year, by date, agenda."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from bot.db import schema as s
+from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, latest_first, meeting_fact, source
+from bot.queries.facts import AgendaItemFact, MeetingFact
+
+
+def _meetings(session: Session, council: str | None):
+    """A select of meetings, filtered by council; None when the council is not in the data."""
+    cid = council_id(session, council)
+    if cid is NO_SUCH_COUNCIL:
+        return None
+    query = select(s.Meeting).options(joinedload(s.Meeting.document))
+    return query if cid is None else query.where(s.Meeting.council_id == cid)
+
+
+def find_meeting(session: Session, council: str | None, meeting_date: dt.date | None) -> s.Meeting | None:
+    """The meeting on ``meeting_date``, or the latest one when no date is given (a row)."""
+    query = _meetings(session, council)
+    if query is None:
+        return None
+    if meeting_date is not None:
+        query = query.where(s.Meeting.date == meeting_date)
+    return session.execute(latest_first(query).limit(1)).scalar()
+
+
+def latest_meeting(session: Session, council: str | None = None) -> MeetingFact | None:
+    """The most recent meeting in the data."""
+    meeting = find_meeting(session, council, None)
+    return meeting_fact(meeting, council_names(session)) if meeting else None
+
+
+def next_meeting(session: Session, council: str | None = None, today: dt.date | None = None) -> MeetingFact | None:
+    """The first meeting dated after ``today`` that is in the data; never a guess."""
+    query = _meetings(session, council)
+    if query is None:
+        return None
+    today = today or dt.date.today()
+    query = query.where(s.Meeting.date > today).order_by(s.Meeting.date, s.Meeting.id)
+    meeting = session.execute(query.limit(1)).scalar()
+    return meeting_fact(meeting, council_names(session)) if meeting else None
+
+
+def list_meetings(session: Session, council: str | None = None, year: int | None = None) -> list[MeetingFact]:
+    """Meetings in date order (those without a date last), optionally of one year."""
+    query = _meetings(session, council)
+    if query is None:
+        return []
+    if year is not None:
+        query = query.where(s.Meeting.date >= dt.date(year, 1, 1), s.Meeting.date <= dt.date(year, 12, 31))
+    query = query.order_by(s.Meeting.date.is_(None), s.Meeting.date, s.Meeting.number, s.Meeting.id)
+    councils = council_names(session)
+    return [meeting_fact(m, councils) for m in session.execute(query).scalars()]
+
+
+def meeting_on(session: Session, date: dt.date, council: str | None = None) -> MeetingFact | None:
+    """The meeting on that day (of that council); None when there was none in the data."""
+    meeting = find_meeting(session, council, date)
+    return meeting_fact(meeting, council_names(session)) if meeting else None
+
+
+def agenda(session: Session, council: str | None = None, meeting_date: dt.date | None = None) -> list[AgendaItemFact]:
+    """The agenda (TOPs) of that meeting, or of the latest one, in document order."""
+    meeting = find_meeting(session, council, meeting_date)
+    if meeting is None:
+        return []
+    council_name = council_names(session).get(meeting.council_id)
+    items = session.execute(
+        select(s.AgendaItem).where(s.AgendaItem.meeting_id == meeting.id).order_by(s.AgendaItem.position)
+    ).scalars()
+    return [
+        AgendaItemFact(number=i.number, title=i.title, source=source(meeting.document, meeting, council_name, i.number))
+        for i in items
+    ]
