@@ -52,7 +52,9 @@ class Reply:
     topic: str | None = None
     passage: str | None = None  # display text for action_source_passage
     already_explained: frozenset[str] = frozenset()  # glossary words this reply explains itself
-    explain: bool = True  # False for protocol text, which must stay as written
+    # Glossary explanations: None means for factual answers only (fixed texts such as
+    # "Dazu steht nichts in den Protokollen." stay exactly as they are); False for protocol text.
+    explain: bool | None = None
 
 
 class EarlyReply(Exception):
@@ -211,19 +213,28 @@ def meeting_slots(meeting: MeetingFact) -> dict[str, Any]:
 # --- Passages ------------------------------------------------------------------------------
 
 
-def passage_for(session: Session, source: Source, query: str | None, council: str | None = None) -> str:
+def passage_for(session: Session, source: Source, *queries: str | None) -> str:
     """Display text of the protocol passage behind an answer, for action_source_passage.
 
-    Searches the passage index with ``query`` and keeps only a hit from the same
-    document (and agenda item, when known). Without one it says so honestly.
+    Searches the passage index with the title of the source's agenda item and the
+    given words (names, numbers); only a hit from the same document and agenda item
+    counts. Without one it says so honestly and names the source.
     """
-    if query:
-        for passage in passage_queries.search_passages(session, query, council=council, limit=5):
+    words = [_agenda_title(session, source), *queries]
+    for query in dict.fromkeys(q for q in words if q):
+        for passage in passage_queries.search_passages(session, query, council=source.council, limit=10):
             same_document = passage.source.document == source.document
-            same_item = not source.agenda_number or passage.source.agenda_number in (None, source.agenda_number)
-            if same_document and same_item:
+            same_item = passage.source.agenda_number == source.agenda_number
+            if same_document and (same_item or not source.agenda_number):
                 return passage_texts.passage_text(passage)
     return passage_texts.no_passage_text(source)
+
+
+def _agenda_title(session: Session, source: Source) -> str | None:
+    if not source.agenda_number or not source.meeting_date:
+        return None
+    items = meeting_queries.agenda(session, source.council, source.meeting_date)
+    return next((item.title for item in items if item.number == source.agenda_number), None)
 
 
 # --- Delivering ------------------------------------------------------------------------------
@@ -259,7 +270,8 @@ def explain(
 
 def prepare(session: Session, tracker: Tracker, reply: Reply) -> tuple[str, list[dict], list[dict]]:
     """(text, buttons, events) for a reply; nothing is sent yet."""
-    text, events = explain(session, tracker, reply.answer, reply.already_explained, reply.explain)
+    enabled = reply.factual if reply.explain is None else reply.explain
+    text, events = explain(session, tracker, reply.answer, reply.already_explained, enabled)
     events.append(SlotSet("more_text", reply.answer.more))
     if reply.factual:
         events.append(SlotSet("last_topic", reply.topic))

@@ -38,5 +38,5 @@ class ActionGlossary(BeiratAction):
         # The word is explained right here: later answers need not explain it again.
         return Reply(
             answers.explanation(entry), slots={"term": entry.term}, topic="glossary",
-            already_explained=frozenset({entry.term}),
+            already_explained=frozenset({entry.term}), explain=True,
         )

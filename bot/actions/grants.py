@@ -56,7 +56,7 @@ class _OrganisationGrants:
         if not grants:
             raise no_data()
         first = grants[0]
-        passage = passage_for(ctx.session, first.source, first.application_number or organisation, council)
+        passage = passage_for(ctx.session, first.source, first.applicant_as_written, organisation)
         return Reply(self.template(grants), slots=_grant_slots(grants), factual=True, topic=self.topic, passage=passage)
 
 
@@ -92,7 +92,7 @@ class ActionApplicationStatus(BeiratAction):
             # The same number in several councils: ask, never mix their data.
             raise EarlyReply(texts.ask_council(councils, ctx.intent, {"application_number": number}))
         first = grants[0]
-        passage = passage_for(ctx.session, first.source, first.application_number, council)
+        passage = passage_for(ctx.session, first.source, first.applicant_as_written, first.organisation)
         return Reply(
             answers.application_status(grants), slots=_grant_slots(grants),
             factual=True, topic="application_status", passage=passage,
@@ -125,7 +125,7 @@ class ActionGrantsList(BeiratAction):
         if not grants:
             raise no_data()
         first = grants[0]
-        passage = passage_for(ctx.session, first.source, first.organisation or first.application_number, council)
+        passage = passage_for(ctx.session, first.source, first.applicant_as_written, first.organisation)
         answer = answers.grants_list(grants, council=council, year=year, meeting_date=meeting_date)
         return Reply(answer, slots={"council": council}, factual=True, topic="grants_list", passage=passage)
 

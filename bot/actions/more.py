@@ -17,4 +17,4 @@ class ActionTellMore(BeiratAction):
         if QUOTE_INTRO in more:
             # Protocol text stays exactly as written: no glossary insertions.
             return Reply(Answer(text=more), explain=False)
-        return Reply(Answer(text=more))
+        return Reply(Answer(text=more), explain=True)

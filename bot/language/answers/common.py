@@ -10,6 +10,7 @@ from typing import Iterable, Mapping, Sequence
 
 from bot.language.answers import Answer, Button
 from bot.language.format import format_list, format_source, split_compounds
+from bot.language.readability import analyse
 from bot.queries.facts import Source
 
 SENTENCE_LIMIT = 4  # sentences before the source (2 more) in the first message
@@ -66,8 +67,13 @@ def source_lines(sources: Iterable[Source]) -> tuple[list[str], list[str]]:
         if line not in seen:
             seen.append(line)
     if len(seen) <= 2:
-        return seen, []
+        return [sentence for line in seen for sentence in sentences(line)], []
     return [f"Das steht in {len(seen)} Protokollen."], seen
+
+
+def sentences(text: str) -> list[str]:
+    """One sentence per line, cut by the same rules as the language checker."""
+    return [s.text.strip() for s in analyse(text).sentences] or ([text] if text.strip() else [])
 
 
 def finish(

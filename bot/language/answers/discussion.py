@@ -17,7 +17,7 @@ READ_OFFER = "Möchten Sie den Text aus dem Protokoll lesen?"
 def passage_text(passage: PassageFact) -> str:
     """What ``last_passage`` stores: a warning, where it is, the protocol text as written."""
     where = format_source(passage.source, with_agenda=True)
-    return f"{QUOTE_INTRO}\n{where}\n\n{passage.text.strip()}"
+    return f"{QUOTE_INTRO}\n{where}\n\n{passage.heading.strip()}\n{passage.text.strip()}"
 
 
 def no_passage_text(source: Source) -> str:

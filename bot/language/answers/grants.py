@@ -12,10 +12,10 @@ from bot.language.answers.common import (
     council_label,
     finish,
     plain,
+    sentences,
     stop,
 )
 from bot.language.format import format_amount, format_date
-from bot.language.readability import analyse
 from bot.queries.facts import CuratedFact, GrantFact, GrantTotal
 
 TERMS = frozenset({"Integrationsbeirat", "Stadtbezirksrat", "Antrag"})
@@ -107,7 +107,12 @@ def grant_purpose(grants: Sequence[GrantFact]) -> Answer:
     """What the money is for."""
     if len(grants) == 1:
         grant = grants[0]
-        lines = _intro(grant) + [purpose_line(grant)] + decision_lines(grant)[:1]
+        name, purpose = _name(grant), _purpose(grant)
+        if name and purpose:
+            first = [stop(f"{name} hat Geld beantragt für: {purpose}")]
+        else:
+            first = _intro(grant) + [purpose_line(grant)]
+        lines = first + decision_lines(grant)
         return finish(lines, [grant.source], terms=TERMS)
     name = _label(grants[0])
     items = [_purpose(g) or "kein Zweck im Protokoll" for g in grants]
@@ -148,7 +153,8 @@ def _scope_lines(count: str, *, council=None, year=None, meeting_date=None) -> l
         return [f"Bei der Sitzung am {format_date(meeting_date)} ging es um {count}.", where]
     if year:
         return [f"Im Jahr {year} gab es {count}.", where]
-    return [f"In meinen Protokollen stehen {count}.", where]
+    verb = "steht" if count.startswith("1 ") else "stehen"
+    return [f"In meinen Protokollen {verb} {count}.", where]
 
 
 def grants_list(
@@ -200,7 +206,7 @@ SOURCE_BUTTON = Button("Wo steht das?", "/ask_source_passage")
 
 def curated(fact: CuratedFact) -> Answer:
     """A hand-written fact (knowledge/facts.yml); its source is one button away."""
-    lines = [s.text.strip() for s in analyse(fact.text).sentences]
+    lines = sentences(fact.text)
     lines.append("Wo steht das? Das zeige ich Ihnen gerne.")
     return Answer(text="\n".join(lines), buttons=(SOURCE_BUTTON,), terms=TERMS)
 
