@@ -34,6 +34,9 @@ AREAS = {
     "rasa_sdk": "rasa_sdk/",
     "json": "json/",
 }
+# A sample whose innermost Python frame is one of these is the event loop waiting
+# for work (uvloop's C code below it): idle, not cost.
+IDLE_LEAVES = {"sanic/server/runners.py:serve", "selectors.py:select", "asyncio/base_events.py:run_forever"}
 _FRAME = re.compile(r"^(?P<function>.*?) \((?P<file>.*?)(?::\d+)?\)$")
 
 
@@ -75,15 +78,18 @@ def summarise(raw: str, top: int = 15) -> Dict:
     areas: Counter = Counter()
     inclusive: Counter = Counter()
     own: Counter = Counter()
-    total = 0
+    total = idle = 0
     for line in raw.splitlines():
         stack, _, count_text = line.rpartition(" ")
         if not stack or not count_text.isdigit():
             continue
         count = int(count_text)
-        total += count
         frames = [f for f in stack.split(";") if not f.startswith(("process ", "thread "))]
         names = [_name(f) for f in frames]
+        if names and names[-1] in IDLE_LEAVES:
+            idle += count
+            continue
+        total += count
         for area, marker in AREAS.items():
             if marker in stack:
                 areas[area] += count
@@ -92,13 +98,14 @@ def summarise(raw: str, top: int = 15) -> Dict:
         if names:
             own[names[-1]] += count
     if not total:
-        return {"samples": 0}
+        return {"busy_samples": 0, "idle_samples": idle}
 
     def shares(counter: Counter, n: int) -> Dict[str, float]:
         return {k: round(100 * v / total, 1) for k, v in counter.most_common(n)}
 
     return {
-        "samples": total,
+        "busy_samples": total,
+        "idle_samples": idle,  # percentages below are of the busy samples
         "area_percent": shares(areas, len(AREAS)),
         "top_inclusive_percent": shares(inclusive, top),
         "top_self_percent": shares(own, top),

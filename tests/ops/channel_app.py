@@ -1,6 +1,6 @@
-"""A Sanic app with the hardened REST channel and a fake bot, for fast channel tests.
+"""A Sanic app with the hardened channels and a fake bot, for fast channel tests.
 
-``python tests/ops/channel_app.py PORT`` serves /webhooks/rest/webhook. The fake bot
+``python tests/ops/channel_app.py PORT`` serves /webhooks/rest/webhook and socket.io. The fake bot
 echoes the cleaned text as "echo: …", and reacts to three magic words:
 ``stumm`` (no answer), ``langsam`` (answers after 30 s), ``kaputt`` (raises).
 """
@@ -14,6 +14,7 @@ from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
 from bot.channels.rest import RateLimitedRestInput
+from bot.channels.socketio import RateLimitedSocketIOInput
 
 
 async def fake_bot(message: UserMessage) -> None:
@@ -31,6 +32,8 @@ def main() -> None:
     app = Sanic("channel_test_app")
     channel = RateLimitedRestInput()
     app.blueprint(channel.blueprint(fake_bot), url_prefix="/webhooks/rest")
+    socketio = RateLimitedSocketIOInput(session_persistence=False)
+    app.blueprint(socketio.blueprint(fake_bot), url_prefix="/webhooks/socketio")
     app.run(host="127.0.0.1", port=int(sys.argv[1]), access_log=False, workers=1)
 
 

@@ -93,3 +93,29 @@ def test_real_bot_limits_a_sender_after_20_messages_a_minute(rasa):
     assert all(a and a != [TOO_FAST_TEXT] for a in answers[:20]), "the first 20 messages get normal answers"
     assert answers[20] == [TOO_FAST_TEXT], f"21st message: {answers[20]}"
     assert texts(say(rasa.url, "ops-rate-limit-other", "hallo")) != [TOO_FAST_TEXT]
+
+
+def test_socketio_channel_has_the_same_guard(channel_app):
+    """The web page's channel: rate limit, length cap and no silence, like REST."""
+    import asyncio
+
+    import socketio
+
+    async def exchange(messages):
+        client, answers = socketio.AsyncClient(), asyncio.Queue()
+        client.on("bot_uttered", lambda data: answers.put_nowait(data.get("text")))
+        await client.connect(channel_app.url, socketio_path="/socket.io", transports=["polling"])
+        replies = []
+        try:
+            for message in messages:
+                await client.emit("user_uttered", {"message": message})
+                replies.append(await asyncio.wait_for(answers.get(), timeout=10))
+        finally:
+            # abort: a polite disconnect waits for the long-poll to end (30 s)
+            await client.eio.disconnect(abort=True)
+        return replies
+
+    from bot.channels import guard
+
+    replies = asyncio.run(exchange(["hallo", "x" * 5000, "stumm", "a", "b", "c"]))
+    assert replies == ["echo: hallo", guard.TOO_LONG_TEXT, guard.TECHNICAL_PROBLEM_TEXT, "echo: a", "echo: b", TOO_FAST_TEXT]
