@@ -1,0 +1,128 @@
+"""Hard words are explained once per conversation, right after their first sentence."""
+import pytest
+
+from bot.language.glossary import GlossaryError, explain_terms, explanation_text, find_terms, load_glossary
+from bot.queries.facts import GlossaryEntry
+
+ZUWENDUNG = GlossaryEntry("Zuwendung", "Die Stadt gibt Geld für ein Projekt.", ("Zuwendungen",))
+EV = GlossaryEntry("e.V.", "eingetragener Verein. Ein Verein ist eine Gruppe.", ("e. V.", "eV"))
+TOP = GlossaryEntry("TOP", "Tages·ordnungs·punkt. Das ist ein Thema.", ())
+BEIRAT = GlossaryEntry("Integrationsbeirat", "Eine Gruppe in einem Teil von Hannover.", ("Integrationsbeiräte",))
+ENTRIES = [ZUWENDUNG, EV, TOP, BEIRAT]
+
+
+def test_explanation_follows_the_sentence_of_first_use():
+    text, explained = explain_terms("Der Verein bekommt eine Zuwendung. Das ist gut.", set(), ENTRIES)
+    assert text == (
+        "Der Verein bekommt eine Zuwendung. "
+        "Zuwendung. Das heißt: Die Stadt gibt Geld für ein Projekt. "
+        "Das ist gut."
+    )
+    assert explained == {"Zuwendung"}
+
+
+def test_word_is_explained_only_once_in_a_text():
+    text, _ = explain_terms("Es gibt eine Zuwendung. Noch eine Zuwendung. Und Zuwendungen.", set(), ENTRIES)
+    assert text.count("Das heißt:") == 1, text
+
+
+def test_word_explained_earlier_in_the_conversation_is_not_explained_again():
+    first, explained = explain_terms("Das ist eine Zuwendung.", set(), ENTRIES)
+    second, explained_after = explain_terms("Noch eine Zuwendung.", explained, ENTRIES)
+    assert "Das heißt" in first
+    assert second == "Noch eine Zuwendung.", second
+    assert explained_after == {"Zuwendung"}
+
+
+def test_the_set_passed_in_is_not_changed():
+    explained = {"TOP"}
+    _, after = explain_terms("Das ist eine Zuwendung.", explained, ENTRIES)
+    assert explained == {"TOP"} and after == {"TOP", "Zuwendung"}
+
+
+def test_explained_set_is_compared_without_case():
+    text, _ = explain_terms("Das ist eine Zuwendung.", {"zuwendung"}, ENTRIES)
+    assert "Das heißt" not in text
+
+
+def test_line_based_text_gets_the_explanation_on_its_own_line():
+    text, _ = explain_terms("Banjul e.V. bekommt Geld.\nDas ist eine Zuwendung.", set(), ENTRIES)
+    assert text.splitlines() == [
+        "Banjul e.V. bekommt Geld.",
+        "e.V. Das heißt: eingetragener Verein. Ein Verein ist eine Gruppe.",
+        "Das ist eine Zuwendung.",
+        "Zuwendung. Das heißt: Die Stadt gibt Geld für ein Projekt.",
+    ]
+
+
+def test_word_in_a_list_is_explained_after_the_whole_list():
+    text, _ = explain_terms("Diese Vereine bekommen Geld:\n- Banjul e.V.\n- Kargah e.V.\nDas ist alles.", set(), ENTRIES)
+    lines = text.splitlines()
+    assert lines[:3] == ["Diese Vereine bekommen Geld:", "- Banjul e.V.", "- Kargah e.V."]
+    assert lines[3].startswith("e.V. Das heißt:") and lines[4] == "Das ist alles.", lines
+
+
+def test_two_words_in_one_sentence_are_explained_in_reading_order():
+    text, explained = explain_terms("Der Integrationsbeirat schlägt eine Zuwendung vor.", set(), ENTRIES)
+    assert text.index("Integrations·beirat. Das heißt") < text.index("Zuwendung. Das heißt"), text
+    assert explained == {"Integrationsbeirat", "Zuwendung"}
+
+
+def test_text_that_already_explains_the_word_gets_no_second_explanation():
+    text = f"Sie fragen nach einem Wort. {explanation_text(ZUWENDUNG)}"
+    result, explained = explain_terms(text, set(), ENTRIES)
+    assert result == text and "Zuwendung" in explained
+
+
+def test_words_inside_an_explanation_are_not_explained():
+    entries = [GlossaryEntry("Sitzung", "Ein Treffen mit einer Zuwendung.", ()), ZUWENDUNG]
+    text, explained = explain_terms("Das war die Sitzung.", set(), entries)
+    assert text.count("Das heißt") == 1 and explained == {"Sitzung"}, text
+
+
+def test_text_without_hard_words_is_unchanged():
+    assert explain_terms("Das ist gut.", set(), ENTRIES) == ("Das ist gut.", set())
+
+
+@pytest.mark.parametrize("empty", ["", None])
+def test_empty_text(empty):
+    assert explain_terms(empty, {"TOP"}, ENTRIES) == ("", {"TOP"})
+
+
+def test_find_terms_finds_forms_split_words_and_abbreviations():
+    found = find_terms("Bei TOP 2 ging es um Zuwendungen vom Integrations·beirat und kargah e. V.", ENTRIES)
+    assert [(m.text, m.entry.term) for m in found] == [
+        ("TOP", "TOP"), ("Zuwendungen", "Zuwendung"), ("Integrations·beirat", "Integrationsbeirat"), ("e. V.", "e.V."),
+    ]
+
+
+def test_abbreviations_match_only_as_written():
+    assert find_terms("Das ist top.", ENTRIES) == []
+
+
+def test_parts_of_longer_words_are_not_terms():
+    assert find_terms("Die Zuwendungsempfehlung kommt.", ENTRIES) == []
+
+
+def test_load_glossary_rejects_bad_files(tmp_path):
+    cases = {
+        "not_a_list.yml": "term: Zuwendung\n",
+        "no_explanation.yml": "- term: Zuwendung\n",
+        "bad_aliases.yml": "- term: Zuwendung\n  explanation: Geld.\n  aliases: Zuwendungen\n",
+        "duplicate.yml": "- term: A\n  explanation: x.\n  aliases: [B]\n- term: B\n  explanation: y.\n",
+        "broken.yml": "- term: [\n",
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(GlossaryError):
+            load_glossary(path)
+    with pytest.raises(GlossaryError):
+        load_glossary(tmp_path / "missing.yml")
+
+
+def test_load_glossary_reads_entries(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text("- term: Zuwendung\n  aliases: [Zuwendungen]\n  explanation: >-\n    Die Stadt gibt\n    Geld.\n",
+                    encoding="utf-8")
+    assert load_glossary(path) == (GlossaryEntry("Zuwendung", "Die Stadt gibt Geld.", ("Zuwendungen",)),)
