@@ -1,0 +1,122 @@
+"""A grant told in one sentence:
+
+    "Der Integrationsbeirat empfiehlt einstimmig, dem Kulturverein Morgenland e.V. für
+     das Nachbarschaftsfest „Bunter Bult“ eine Zuwendung in Höhe von 650,00 € zu gewähren."
+    "Der Verein X e.V. erhält für das Projekt Y eine Zuwendung von 300 €."
+    "… eine Zuwendung in Höhe von 500 € an den Verein X e.V. für das Sommerfest …"
+
+A sentence with a grant word and an amount that fits none of these is reported as a
+warning, never guessed into a grant.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.parse_amounts import NOT_GRANT_RE, find_amounts
+from bot.knowledge.parse_grant_block import clean_applicant, grant_amount, section_status
+from bot.knowledge.parse_lines import Line, join_texts, sentences
+from bot.knowledge.parse_votes import parse_vote
+from bot.knowledge.records import Grant, GrantStatus, ParseWarning
+
+_Q = r"(?:[^,;„“\"]|„[^“]*“|\"[^\"]*\")"  # text, quotations kept whole
+_AMOUNT = r"(?P<amount>(?:€|EUR)\s*\S+|\S+\s*(?:,-\s*)?(?:€|EUR\b|Euro\b))"
+_NOUN = r"(?:eine[n]?\s+|die\s+)?(?:Zuwendung|Förderung|Zuschuss|Unterstützung)"
+_HOW = r"(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|von|über|mit)"
+_ART = r"(?:das|den|die|ein|eine|einen)\s+"
+_PATTERNS = [
+    # amount first, recipient after "an"
+    re.compile(rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}\s+an\s+(?:den\s+|die\s+|das\s+)?(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)"
+               rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?(?:\s+zu\s+\w+|\s+(?:empfohlen|bewilligt|beschlossen)|\s*[.,;]|$)"),
+    # "dem Verein X für das Projekt Y eine Zuwendung von Z"
+    re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}"),
+    # "Der Verein X erhält (für Y) eine Zuwendung von Z (für Y)"
+    re.compile(rf"^(?:Der|Die|Das)?\s*(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)\s+erhält\s+(?:für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+)?"
+               rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}(?:\s+für\s+(?:{_ART})?(?P<purpose2>{_Q}+?))?(?:\s*[.,;]|$)"),
+    # "dem Verein X eine Zuwendung von Z (für Y)"
+    re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}"
+               rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?(?:\s+zu\s+\w+|\s*[.,;]|$)"),
+]
+_GRANT_WORD_RE = re.compile(r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält")
+_NOT_APPLICANT_RE = re.compile(r"^(?:Stadtbezirksrat|Bezirksrat|Integrationsbeirat|Rat)\b|\b(?:dass|wird|wurde|hat|eine|einen)\b")
+
+
+def _paragraphs(lines: list[Line], used: set[int]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Runs of unused lines joined to text, with (offset, line number) of each line."""
+    result, parts, starts = [], [], []
+    for line in lines + [Line(0, "", "")]:
+        if line.blank or line.number in used:
+            if parts:
+                text, offsets = "", []
+                for part, number in zip(parts, starts):
+                    offsets.append((len(text) + 1 if text else 0, number))  # where the line begins, near enough
+                    text = join_texts([text, part]) if text else part
+                result.append((text, offsets))
+            parts, starts = [], []
+            continue
+        parts.append(line.text)
+        starts.append(line.number)
+    return result
+
+
+def _line_at(offsets: list[tuple[int, int]], position: int) -> int:
+    line = offsets[0][1]
+    for offset, number in offsets:
+        if offset <= position:
+            line = number
+    return line
+
+
+def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, status: GrantStatus,
+                 known: list[Grant], warnings: list[ParseWarning]) -> tuple[list[Grant], set[int]]:
+    """Grants written as sentences in lines not yet read as grants."""
+    grants: list[Grant] = []
+    taken: set[int] = set()
+    for text, offsets in _paragraphs(lines, used):
+        position = 0
+        for sentence in sentences(text):
+            start = text.find(sentence, position)
+            position = max(position, start)
+            line = _line_at(offsets, max(start, 0))
+            if not _GRANT_WORD_RE.search(sentence):
+                continue
+            hits = [h for h in find_amounts(sentence) if not NOT_GRANT_RE.search(sentence[max(0, h.start - 30) : h.start])]
+            if not hits:
+                continue
+            grant = _sentence_grant(sentence, line, agenda_number, section_status(sentence, "") or status)
+            known_amounts = {g.amount for g in known + grants}
+            if grant is None:
+                if not any(h.value in known_amounts for h in hits):
+                    warnings.append(ParseWarning(line, f"Satz mit Betrag nicht eindeutig als Zuwendung erkannt – nicht "
+                                                       f"übernommen: „{sentence[:90]}“"))
+                continue
+            if any(_same(grant, other) for other in known + grants):
+                continue
+            grants.append(grant)
+            taken.add(line)
+    return grants, taken
+
+
+def _sentence_grant(sentence: str, line: int, agenda_number: str | None, status: GrantStatus) -> Grant | None:
+    for pattern in _PATTERNS:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        applicant = clean_applicant(match.group("applicant"))
+        if not applicant or _NOT_APPLICANT_RE.search(applicant) or not applicant[0].isupper() and applicant[0] not in "„\"":
+            continue
+        groups = match.groupdict()
+        purpose = (groups.get("purpose") or groups.get("purpose2") or "").strip(" ,;.") or None
+        amount = grant_amount(find_amounts(match.group("amount")), match.group("amount"), line)
+        if amount is None or amount == 0:
+            continue
+        rejected = re.search(r"\babgelehnt\b", sentence)
+        return Grant(None, applicant, None if rejected else amount, purpose,
+                     GrantStatus.REJECTED if rejected else status, parse_vote(sentence), agenda_number, line)
+    return None
+
+
+def _same(grant: Grant, other: Grant) -> bool:
+    if grant.amount != other.amount or not grant.applicant or not other.applicant:
+        return False
+    a, b = grant.applicant.lower(), other.applicant.lower()
+    return a in b or b in a

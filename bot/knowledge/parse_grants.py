@@ -1,0 +1,145 @@
+"""All grants of one agenda item (or of a whole decision paper): labelled blocks,
+bare lists ("03/2015, einstimmig, 500,- €"), tables and grants told in one sentence.
+
+Whether a grant is recommended or decided comes from the text that introduces it
+("Der Integrationsbeirat schlägt dem Stadtbezirksrat … vor" → recommended); a rejected
+application ("abgelehnt") is kept as rejected without an amount, because no money was
+granted. Cost tables, requested sums and "0,00 €" lines are never grants.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.parse_amounts import NOT_GRANT_RE, find_amounts
+from bot.knowledge.parse_grant_block import (
+    ANCHOR_RE, LIST_ITEM_RE, NUMBERED_RE, AMOUNT_FIRST_RE, GrantBlock, applicant_text, label_of,
+    purpose_and_number, section_status,
+)
+from bot.knowledge.parse_grant_table import find_table, table_grants
+from bot.knowledge.parse_grant_prose import prose_grants
+from bot.knowledge.parse_lines import Line
+from bot.knowledge.records import Grant, GrantStatus, ParseWarning
+
+_STOP_RE = re.compile(
+    r"^(?:Begründung|Kostentabelle|Berücksichtigung|Finanzielle\s+Auswirkungen|Ergebnis\s+der\s+Klimawirkung|"
+    r"Anlage|Darstellung\s+der|Gender|Teilergebnishaushalt)",
+    re.IGNORECASE,
+)
+
+
+def _starts_block(text: str, block: GrantBlock | None) -> tuple[str, re.Match | None] | None:
+    anchor = ANCHOR_RE.match(text)
+    if anchor and not (anchor.group("rest")[:1].islower() and not find_amounts(anchor.group("rest"))):
+        return "anchor", anchor
+    item = LIST_ITEM_RE.match(text)
+    if item and (find_amounts(item.group("rest")) or re.search(r"einstimmig|mehrheitlich|abgelehnt", item.group("rest"))):
+        return "anchor", item
+    plain = NUMBERED_RE.sub("", text)
+    label = label_of(plain)
+    if label and label[0] in ("applicant", "amount") and (NUMBERED_RE.match(text) or block is None):
+        return "label", None
+    if AMOUNT_FIRST_RE.match(text) and find_amounts(text) and (block is None or block.complete):
+        return "label", None
+    return None
+
+
+def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatus,
+                warnings: list[ParseWarning]) -> tuple[list[Grant], set[int]]:
+    """Grants in ``lines`` and the numbers of the lines they were read from."""
+    grants: list[Grant] = []
+    used: set[int] = set()
+    block: GrantBlock | None = None
+
+    def close() -> None:
+        nonlocal block
+        if block is not None:
+            grant = _finish(block, agenda_number, status, warnings)
+            if grant:
+                grants.append(grant)
+            used.update(block.lines)
+        block = None
+
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        table = find_table(lines, index)
+        if table:
+            close()
+            found, end = table_grants(lines, index, table, agenda_number, status, warnings)
+            grants.extend(found)
+            used.update(line.number for line in lines[index:end])
+            index = end
+            continue
+        if line.blank:
+            if block is not None:
+                block.blank_seen = True
+            index += 1
+            continue
+        if _STOP_RE.match(line.text):
+            close()
+            index += 1
+            continue
+        start = _starts_block(line.text, block)
+        fresh = bool(start)
+        if start:
+            kind, match = start
+            close()
+            block = GrantBlock(line.number)
+            if kind == "anchor":
+                block.number = match.group("no")
+                block.lines.append(line.number)
+                block.take_inline(match.group("rest"), line.number)
+                index += 1
+                continue
+            line = Line(line.number, line.raw, NUMBERED_RE.sub("", line.text))
+            lines = lines[:index] + [line] + lines[index + 1 :]
+        if block is not None:
+            taken = block.feed(lines, index)
+            if taken:
+                block.blank_seen = False
+                index += taken
+                continue
+            close()
+            if not fresh:
+                continue  # read the line again outside the block
+        index += 1
+    close()
+    prose, prose_lines = prose_grants(lines, used, agenda_number, status, grants, warnings)
+    return grants + prose, used | prose_lines
+
+
+def _finish(block: GrantBlock, agenda_number: str | None, status: GrantStatus,
+            warnings: list[ParseWarning]) -> Grant | None:
+    purpose, number = purpose_and_number(block)
+    applicant = applicant_text(block)
+    name = f"Antrag {number}" if number else (applicant or "Zuwendung")
+    if block.withdrawn and not block.rejected:
+        warnings.append(ParseWarning(block.line, f"{name} wurde zurückgezogen oder vertagt – nicht übernommen."))
+        return None
+    if block.rejected:
+        return Grant(number, applicant, None, purpose, GrantStatus.REJECTED, block.vote, agenda_number, block.line)
+    if block.amount is None:
+        if not applicant and not purpose:
+            warnings.append(ParseWarning(block.line, f"{name}: weder Empfänger noch Betrag gefunden – übersprungen."))
+            return None
+        reason = "nur beantragte Summe oder Kosten genannt" if block.requested else "kein Betrag genannt"
+        warnings.append(ParseWarning(block.line, f"{name}: {reason} – ohne Betrag übernommen."))
+    elif block.amount == 0:
+        warnings.append(ParseWarning(block.line, f"{name}: Betrag 0,00 € – nicht als Zuwendung übernommen."))
+        return None
+    return Grant(number, applicant, block.amount, purpose, status, block.vote, agenda_number, block.line)
+
+
+def grant_intro(lines: list[Line]) -> str:
+    """The text before the first grant line, which says what the grants are."""
+    intro = []
+    for index, line in enumerate(lines):
+        if _starts_block(line.text, None) or find_table(lines, index):
+            break
+        intro.append(line.text)
+    return " ".join(intro)
+
+
+def mentions_amount(lines: list[Line]) -> bool:
+    return any(h.value for line in lines for h in find_amounts(line.text)
+               if not NOT_GRANT_RE.search(line.text[max(0, h.start - 30) : h.start]))

@@ -1,0 +1,215 @@
+"""What a document says about itself: its kind, the council, the paper number, and the
+meeting's number, date, place and times.
+
+The meeting date is taken only where the text says it is the meeting's: the header
+("Integrationsbeirat Linden-Limmer am Montag, 01.04.2019", "Ergebnisprotokoll vom
+18.06.2012") or the opening sentence ("eröffnet die 7. Sitzung … am 12. Mai 2015").
+Print dates ("Landeshauptstadt Hannover - 50.60 - Datum 20.01.2020", "Hannover /
+20.06.2011"), application dates and dates of other bodies are never taken.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.knowledge.parse_dates import DateHit, find_dates, find_time_range, find_times
+from bot.knowledge.parse_lines import Line
+from bot.knowledge.records import DocumentKind
+
+# Hannover's thirteen city districts (Stadtbezirke), each with its integration council.
+DISTRICTS = (
+    "Mitte", "Vahrenwald-List", "Bothfeld-Vahrenheide", "Buchholz-Kleefeld", "Misburg-Anderten",
+    "Kirchrode-Bemerode-Wülferode", "Südstadt-Bult", "Döhren-Wülfel", "Ricklingen", "Linden-Limmer",
+    "Ahlem-Badenstedt-Davenstedt", "Herrenhausen-Stöcken", "Nord",
+)
+_DISTRICT_ALT = "|".join(r"\s*-\s*".join(map(re.escape, d.split("-"))) for d in DISTRICTS)
+_COUNCIL_RE = re.compile(
+    rf"Integrationsbeirat(?:e?s)?\s+(?:(?:des\s+)?Stadtbezirk(?:e?s)?\s+)?(?P<d>{_DISTRICT_ALT})(?![\w-])", re.IGNORECASE
+)
+_GENERIC_COUNCIL_RE = re.compile(r"Integrationsbeirat(?:e?s)?\s+(?P<d>[A-ZÄÖÜ][a-zäöüß]+(?:\s*-\s*[A-ZÄÖÜ][a-zäöüß]+)*)")
+_NOT_DISTRICT = {"Der", "Die", "Das", "Und", "Hannover", "Sitzung", "Stadtbezirk", "Stadtbezirks", "Stadtbezirkes"}
+_DISTRICT_BODY_RE = re.compile(rf"(?:Stadtbezirksrat|Stadtbezirk|Bezirksrat)(?:e?s)?\s+(?P<d>{_DISTRICT_ALT})(?![\w-])", re.IGNORECASE)
+_PAPER_RE = re.compile(r"(?<![\d-])(\d{2}-\d{3,5}/\d{4})(?!\d)")
+_PAPER_LOOSE_RE = re.compile(r"Drucksache\s*(?:Nr\.?)?\s*:?\s*((?:\d{1,2}-)?\d{3,5}/\d{4})", re.IGNORECASE)
+
+_NUMBER_OPENING_RE = re.compile(r"\beröffnete?\s+die\s+(\d{1,3})\.\s*(?:\w+\s+)?Sitzung")
+_NUMBER_HEADER_RE = re.compile(r"(?<![\w.])(\d{1,3})\.\s*(?:öffentliche\s+|ordentliche\s+|konstituierende\s+)?Sitzung\b")
+_NUMBER_NR_RE = re.compile(r"\bSitzung\s+Nr\.\s*(\d{1,3})\b")
+_OTHER_MEETING_RE = re.compile(r"Protokoll|Genehmigung|über\s+die|letzten|vorherigen|nächste", re.IGNORECASE)
+
+_NOT_MEETING_DATE_RE = re.compile(
+    r"-\s*[\d.]+\s*-\s*Datum|\bStand\b|gedruckt|Druckdatum|erstellt|erschienen|Hannover,\s*den|Hannover\s*/"
+    r"|Antrag\s+vom|Einladung\s+vom|Eingang|Frist|gez\.|Versand",
+    re.IGNORECASE,
+)
+_MEETING_WORDS_RE = re.compile(r"Sitzung|Integrationsbeirat|Protokoll|Niederschrift|Sitzungsdatum", re.IGNORECASE)
+_PLACE_LABEL_RE = re.compile(r"^(?:Sitzungs|Tagungs|Veranstaltungs)?[Oo]rt\s*:\s*(?P<v>.+)$")
+_NOT_PLACE_RE = re.compile(
+    r"^(?:Beginn|Ende|Anwesend|TOP\b|Tagesordnung|Protokoll|Niederschrift|Ergebnisprotokoll|Sitzung|Landeshauptstadt|"
+    r"Verwaltung|Gäste|Zeit|Datum|\()|Sitzung|Uhr\s*$|:",
+    re.IGNORECASE,
+)
+_STREET_RE = re.compile(r"^[A-ZÄÖÜ][^,]*?\s\d{1,4}\s?[a-zA-Z]?(?:\s*[-–/]\s*\d{1,4}[a-z]?)?$")
+_TIME_LABEL_RE = re.compile(
+    r"(?P<label>Sitzungsbeginn|Beginn|Anfang|Sitzungsende|Ende|Schluss)(?:\s+der\s+Sitzung)?\s*:?\s*"
+    r"(?P<approx>ca\.\s*|circa\s*|gegen\s*)?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*Uhr",
+    re.IGNORECASE,
+)
+_END_IN_TEXT_RE = re.compile(
+    r"(?:beendet|schließt|schloss|endet|endete)\s+(?:die\s+Sitzung\s+)?(?:um\s+)?(?P<approx>ca\.\s*|gegen\s*)?"
+    r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*Uhr"
+)
+_START_IN_TEXT_RE = re.compile(r"eröffnete?\s+die\s+[^.]{0,80}?Sitzung\s+um\s+(?:ca\.\s*)?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*Uhr")
+
+
+def document_kind(lines: list[Line]) -> DocumentKind:
+    """A Beschlussdrucksache names itself near the top, before any protocol word."""
+    top = [line.text for line in lines if not line.blank][:12]
+    for text in top:
+        if re.search(r"Protokoll|Niederschrift|^Anwesend", text, re.IGNORECASE):
+            return DocumentKind.PROTOCOL
+        if re.search(r"Beschlussdrucksache|Drucksache\s+Nr|Informationsdrucksache", text, re.IGNORECASE):
+            return DocumentKind.DECISION_PAPER
+    return DocumentKind.PROTOCOL
+
+
+def paper_number(text: str) -> str | None:
+    match = _PAPER_RE.search(text) or _PAPER_LOOSE_RE.search(text)
+    return match.group(1) if match else None
+
+
+def council(header: str, text: str) -> tuple[str | None, str | None, bool]:
+    """(council name, district, inferred): from "Integrationsbeirat(es) <district>", first in
+    the header, else anywhere; "inferred" when only the Stadtbezirksrat names the district."""
+    for region in (header, text):
+        match = _COUNCIL_RE.search(region)
+        if match:
+            written = re.sub(r"\s*-\s*", "-", match.group("d"))
+            district = next(d for d in DISTRICTS if d.lower() == written.lower())
+            return f"Integrationsbeirat {district}", district, False
+    for region in (header, text):
+        for match in _GENERIC_COUNCIL_RE.finditer(region):
+            district = re.sub(r"\s*-\s*", "-", match.group("d"))
+            if district not in _NOT_DISTRICT:
+                return f"Integrationsbeirat {district}", district, False
+    if re.search(r"Integrationsbeirat", text):
+        match = _DISTRICT_BODY_RE.search(text)
+        if match:
+            written = re.sub(r"\s*-\s*", "-", match.group("d"))
+            district = next(d for d in DISTRICTS if d.lower() == written.lower())
+            return f"Integrationsbeirat {district}", district, True
+    return None, None, False
+
+
+def meeting_number(header: str, text: str) -> int | None:
+    match = _NUMBER_OPENING_RE.search(text)
+    if match:
+        return int(match.group(1))
+    for pattern in (_NUMBER_HEADER_RE, _NUMBER_NR_RE):
+        for match in pattern.finditer(header):
+            if not _OTHER_MEETING_RE.search(header[max(0, match.start() - 40) : match.start()]):
+                return int(match.group(1))
+    return None
+
+
+def _date_score(line: str, hit: DateHit) -> int:
+    before = line[: hit.start]
+    score = 1
+    if hit.weekday or re.search(r"\bam\s+(?:\w+,?\s+)?$", before):
+        score += 2
+    elif re.search(r"\bvom\s+$", before) and re.search(r"Protokoll|Niederschrift", line, re.IGNORECASE):
+        score += 2
+    if _MEETING_WORDS_RE.search(line):
+        score += 1
+    return score
+
+
+def meeting_date(header_lines: list[Line], opening: str) -> tuple[dt.date | None, int | None, DateHit | None]:
+    """(date, index of the header line, hit) of the meeting; (None, None, None) when not given."""
+    best: tuple[int, int, DateHit] | None = None
+    for index, line in enumerate(header_lines):
+        if _NOT_MEETING_DATE_RE.search(line.text):
+            continue
+        for hit in find_dates(line.text):
+            score = _date_score(line.text, hit)
+            if best is None or score > best[0]:
+                best = (score, index, hit)
+    if best:
+        return best[2].date, best[1], best[2]
+    for sentence in re.split(r"(?<=[.!?])\s+", opening):
+        if re.search(r"\beröffnete?\b", sentence):
+            hits = [h for h in find_dates(sentence) if h.preceded_by_am]
+            if hits:
+                return hits[0].date, None, None
+    return None, None, None
+
+
+def meeting_place(header_lines: list[Line], date_index: int | None, date_hit: DateHit | None) -> tuple[str | None, str | None]:
+    """(place, address) from "Ort: …", the rest of the date line, or the line below it."""
+    for line in header_lines:
+        match = _PLACE_LABEL_RE.match(line.text)
+        if match:
+            return split_place(match.group("v"))
+    if date_index is None or date_hit is None:
+        return None, None
+    rest = header_lines[date_index].text[date_hit.end :]
+    rest = re.sub(r"^[\s,]*(?:um\s+)?(?:\d{1,2}[.:]\d{2}\s*Uhr)?[\s,]*", "", rest).strip(" ,")
+    if rest and not _NOT_PLACE_RE.search(rest):
+        return split_place(rest)
+    for line in header_lines[date_index + 1 : date_index + 4]:
+        if line.blank:
+            continue
+        if _NOT_PLACE_RE.search(line.text) or line.is_separator or find_dates(line.text) or len(line.text) > 100:
+            return None, None
+        return split_place(line.text)
+    return None, None
+
+
+def split_place(text: str) -> tuple[str | None, str | None]:
+    """ "kargah e.V., Zur Bettfedernfabrik 1" → ("kargah e.V.", "Zur Bettfedernfabrik 1")."""
+    parts = [p.strip() for p in text.split(",") if p.strip() and not re.search(r"\bUhr\b", p)]
+    address_index = next((i for i, p in enumerate(parts) if _STREET_RE.match(p)), None)
+    address = parts[address_index] if address_index is not None else None
+    place_parts = parts[:address_index] if address_index is not None else parts
+    place = ", ".join(place_parts)
+    place = re.sub(r"^(?:im|in\s+der|in\s+den|in\s+dem|in)\s+", "", place).strip() or None
+    return place, address
+
+
+def meeting_times(header: str, text: str, date_line: str | None) -> tuple[dt.time | None, dt.time | None, bool]:
+    """(start, end, end approximate) from "Beginn:/Ende:", a range, or the closing sentence."""
+    start = end = None
+    approximate = False
+    for match in _TIME_LABEL_RE.finditer(header):
+        time = _time(match)
+        if time is None:
+            continue
+        if match.group("label").lower() in ("beginn", "sitzungsbeginn", "anfang"):
+            start = start or time
+        elif end is None:
+            end, approximate = time, bool(match.group("approx"))
+    if start is None and end is None:
+        for line in header.split("\n"):
+            if re.match(r"^(?:Sitzungsdauer|Zeit|Uhrzeit)\s*:", line) or (date_line and line == date_line):
+                found = find_time_range(line)
+                if found:
+                    (first, last) = found
+                    start, end, approximate = first.time, last.time, last.approximate
+                    break
+                times = find_times(line)
+                if times and date_line and line == date_line:
+                    start = times[0].time
+    if end is None:
+        match = _END_IN_TEXT_RE.search(text)
+        if match and _time(match):
+            end, approximate = _time(match), bool(match.group("approx"))
+    if start is None:
+        match = _START_IN_TEXT_RE.search(text)
+        if match:
+            start = _time(match)
+    return start, end, approximate
+
+
+def _time(match: re.Match) -> dt.time | None:
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    return dt.time(hour, minute) if hour < 24 and minute < 60 else None

@@ -1,0 +1,106 @@
+"""Discussion text of each agenda item as searchable chunks, each with its heading.
+
+Chunks begin at headings like "Frage an Dieter Wuttig: Wie …?", "Diskussion: …",
+"Wünsche und Anregungen …" or a short line standing alone above its text; text before
+the first heading is headed by the agenda title. Long chunks are cut at paragraph
+boundaries. Lines are joined and de-hyphenated; bullet items stay one per line.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.parse_agenda import Section
+from bot.knowledge.parse_lines import BULLET_RE, Line, join_texts
+from bot.knowledge.records import Passage
+
+MAX_CHUNK_CHARS = 1500
+_KNOWN_RE = re.compile(
+    r"^(?:Fragen?\s+(?:an|der|zu|von)\b|Diskussion\b|Thema\b|(?:Zentrale\s+)?Fragestellung|Wünsche\s+und\s+Anregungen|"
+    r"Ergebnis(?:se)?\b|Fazit\b|Bericht\b|Vortrag\b|Vorstellung\b|Ausblick\b|Rückblick\b|Zusammenfassung\b|Anregungen\b)",
+    re.IGNORECASE,
+)
+_NOT_HEADING_RE = re.compile(
+    r"^(?:Antwort|Gesprächsbeiträge|Projekt|Verwendungszweck|Zuwendung\w*|Moderation|Protokoll|Anwesend\w*|Beginn|"
+    r"Ende|Antrag|Herrn?|Frau|gez\.)\b",
+    re.IGNORECASE,
+)
+_SKIP_HEADING_RE = re.compile(r"Kostentabelle|finanziellen\s+Auswirkungen|Teilergebnishaushalt|Klimawirkung", re.IGNORECASE)
+
+
+def _is_heading(lines: list[Line], index: int) -> bool:
+    text = lines[index].text
+    if not text or not text[0].isupper() or BULLET_RE.match(text) or _NOT_HEADING_RE.match(text):
+        return False
+    colon = text.find(":")
+    if _KNOWN_RE.match(text) and (0 <= colon <= 80 or (len(text) <= 70 and not text.endswith((".", ",")))):
+        return True
+    after_blank = index == 0 or lines[index - 1].blank
+    text_follows = index + 1 < len(lines) and not lines[index + 1].blank
+    return after_blank and text_follows and len(text) <= 70 and len(text.split()) <= 8 \
+        and not text.endswith((".", ",", ";")) and not re.search(r"\d", text)
+
+
+def _heading(lines: list[Line], index: int) -> tuple[str, int]:
+    """The heading text (a question may go on over the next lines) and the next index."""
+    parts = [lines[index].text]
+    index += 1
+    has_question = ":" in parts[0] and parts[0].split(":", 1)[1].strip()
+    while has_question and not parts[-1].endswith(("?", ".", "!", ":")) and index < len(lines) and len(parts) < 3 \
+            and not lines[index].blank and not BULLET_RE.match(lines[index].text) \
+            and not _NOT_HEADING_RE.match(lines[index].text):
+        parts.append(lines[index].text)
+        index += 1
+    return join_texts(parts).rstrip(" :"), index
+
+
+def _items(lines: list[Line]) -> list[str]:
+    """Paragraphs and bullet items, each joined into one line."""
+    items, current = [], []
+    for line in lines:
+        if line.blank or BULLET_RE.match(line.text):
+            if current:
+                items.append(join_texts(current))
+            current = [] if line.blank else [BULLET_RE.sub("- ", line.text)]
+        else:
+            current.append(line.text)
+    if current:
+        items.append(join_texts(current))
+    return items
+
+
+def passages(section: Section, agenda_number: str | None) -> list[Passage]:
+    """The chunks of one agenda item (``agenda_number`` None for a decision paper)."""
+    body = section.body
+    chunks: list[tuple[str, int, list[Line]]] = []
+    heading, heading_line, current = section.title, 0, []
+    index = 0
+    while index < len(body):
+        if _is_heading(body, index):
+            chunks.append((heading, heading_line, current))
+            heading_line = body[index].number
+            heading, index = _heading(body, index)
+            current = []
+            continue
+        current.append(body[index])
+        index += 1
+    chunks.append((heading, heading_line, current))
+    result = []
+    for heading, line, chunk_lines in chunks:
+        if _SKIP_HEADING_RE.search(heading):
+            continue
+        first = next((l.number for l in chunk_lines if not l.blank), None)
+        for text in _cut(_items(chunk_lines)):
+            result.append(Passage(agenda_number, heading, text, line or first or section.heading_line))
+    return result
+
+
+def _cut(items: list[str]) -> list[str]:
+    texts, current = [], []
+    for item in items:
+        if current and sum(len(i) + 1 for i in current) + len(item) > MAX_CHUNK_CHARS:
+            texts.append("\n".join(current))
+            current = []
+        current.append(item)
+    if current:
+        texts.append("\n".join(current))
+    return texts

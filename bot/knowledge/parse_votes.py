@@ -1,0 +1,53 @@
+"""Votes as written: "einstimmig", "mehrheitlich", "14 Ja-Stimmen, 1 Nein-Stimme,
+0 Enthaltungen", "Ja: 5, Nein: 0, Enthaltungen: 1", "einstimmig bei einer Enthaltung"."""
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.records import Vote, VoteKind
+
+_NUMBER_WORDS = {
+    "null": 0, "kein": 0, "keine": 0, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "zwei": 2,
+    "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "elf": 11, "zwölf": 12,
+}
+_N = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_YES = (rf"\b{_N}\s*(?:Ja-?Stimmen?|Ja\b|Zustimmungen?|Stimmen dafür|dafür)", r"\b(?:Ja(?:-Stimmen)?|dafür)\s*[:=]\s*(\d{1,3})")
+_NO = (rf"\b{_N}\s*(?:Nein-?Stimmen?|Nein\b|Gegenstimmen?|dagegen)", r"\b(?:Nein(?:-Stimmen)?|dagegen)\s*[:=]\s*(\d{1,3})")
+_ABSTAIN = (rf"\b{_N}\s*(?:Stimm)?[Ee]nthaltung(?:en)?", r"\b(?:Stimm)?[Ee]nthaltung(?:en)?\s*[:=]\s*(\d{1,3})")
+_UNANIMOUS_RE = re.compile(r"\beinstimmig|\bohne Gegenstimmen?", re.IGNORECASE)
+_MAJORITY_RE = re.compile(r"\bmehrheitlich|\bmit (?:großer |knapper )?Mehrheit", re.IGNORECASE)
+VOTE_WORDS_RE = re.compile(
+    r"einstimmig|mehrheitlich|Mehrheit|Ja-?Stimme|Nein-?Stimme|Gegenstimme|Enthaltung|\bJa\s*:|\bNein\s*:",
+    re.IGNORECASE,
+)
+
+
+def _count(patterns: tuple[str, str], text: str) -> int | None:
+    for pattern in patterns:
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            word = match.group(1).lower()
+            return _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
+    return None
+
+
+def parse_vote(text: str) -> Vote | None:
+    """The vote in ``text``, or None when the text states none."""
+    yes, no, abstain = _count(_YES, text), _count(_NO, text), _count(_ABSTAIN, text)
+    if _UNANIMOUS_RE.search(text):
+        kind = VoteKind.UNANIMOUS
+    elif _MAJORITY_RE.search(text):
+        kind = VoteKind.MAJORITY
+    elif yes is not None or no is not None:
+        kind = VoteKind.COUNTED
+    else:
+        return None
+    return Vote(kind, yes, no, abstain, vote_text(text))
+
+
+def vote_text(text: str) -> str:
+    """The part of ``text`` that states the vote: "(einstimmig; Laufzeit: 1 Jahr)" → "einstimmig"."""
+    parts = [p.strip(" ()") for p in re.split(r"[;()]", text)]
+    voted = [p for p in parts if VOTE_WORDS_RE.search(p)]
+    return "; ".join(voted) if voted else text.strip(" ()")

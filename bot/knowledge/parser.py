@@ -1,0 +1,173 @@
+"""Text in, ``DocumentRecord`` out. The parser never touches the database.
+
+Decisions for imperfect documents:
+- empty text, binary files, PDFs without text: ``ParseError`` (from the reader);
+- a grant whose amount cannot be read ("1.4OO,00 €"): ``ParseError`` naming the line,
+  because a grant must never be stored with a wrong sum;
+- a protocol without a meeting date: parsed, date None, a warning;
+- a document with nothing usable (no meeting date, agenda, people or grants):
+  ``ParseError``;
+- everything else that is skipped is listed in ``warnings`` with its line.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from bot.knowledge import parse_header as header
+from bot.knowledge.parse_agenda import Section, find_sections, section_text
+from bot.knowledge.parse_grant_block import section_status
+from bot.knowledge.parse_grants import find_grants, grant_intro
+from bot.knowledge.parse_lines import Line, LineError, join_texts, split_lines
+from bot.knowledge.parse_passages import passages
+from bot.knowledge.parse_people import header_people, mark_excused_in_text, section_people, unique
+from bot.knowledge.reader import read_document
+from bot.knowledge.records import (
+    AgendaItem, DocumentKind, DocumentRecord, Grant, GrantStatus, Meeting, ParseError, ParseWarning, Person,
+)
+
+_HEADER_LINES_WITHOUT_AGENDA = 25
+
+
+def parse_file(path: Path) -> DocumentRecord:
+    """Read and parse one file; ``content_sha256`` is the hash of the file's bytes."""
+    path = Path(path)
+    record = parse_text(read_document(path), str(path))
+    return replace(record, content_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def parse_text(text: str, source_path: str) -> DocumentRecord:
+    """Parse a document's text; raises ``ParseError(path, line, reason)``."""
+    if not text or not text.strip():
+        raise ParseError(source_path, 0, "Das Dokument ist leer – es gibt nichts zu lesen.")
+    try:
+        return _parse(text, source_path)
+    except LineError as error:
+        raise ParseError(source_path, error.line, error.reason) from None
+    except ParseError:
+        raise
+    except Exception as error:  # a parser fault must reach staff as a message, not a stack trace
+        raise ParseError(source_path, 0, f"Unerwarteter Fehler beim Lesen ({type(error).__name__}: {error}). "
+                                         "Bitte der Entwicklung melden.") from error
+
+
+def _parse(text: str, source_path: str) -> DocumentRecord:
+    lines = split_lines(text)
+    warnings: list[ParseWarning] = []
+    kind = header.document_kind(lines)
+    sections = find_sections(lines) if kind is DocumentKind.PROTOCOL else []
+    header_lines = _header_lines(lines, sections)
+    header_text = "\n".join(line.text for line in header_lines)
+    full_text = "\n".join(line.text for line in lines)
+
+    council, district, inferred = header.council(header_text, full_text)
+    if inferred:
+        warnings.append(ParseWarning(1, f"Der Integrationsbeirat ist nur über den Stadtbezirk genannt – "
+                                        f"als „{council}“ übernommen."))
+    elif council is None:
+        warnings.append(ParseWarning(1, "Kein Integrationsbeirat im Text genannt."))
+
+    meeting, paper = None, None
+    if kind is DocumentKind.PROTOCOL:
+        meeting = _meeting(header_lines, header_text, full_text, sections, warnings)
+    else:
+        paper = header.paper_number(header_text) or header.paper_number(full_text)
+
+    people = _people(lines, header_lines, sections, kind, warnings)
+    grants = _grants(lines, sections, kind, warnings)
+    agenda = tuple(AgendaItem(s.number, s.title, section_text(s), s.heading_line) for s in sections)
+    chunks = _passages(lines, header_lines, sections, kind, paper)
+
+    if not (meeting and meeting.date) and not grants and not people and not agenda:
+        raise ParseError(source_path, 1, "Kein Protokoll und keine Beschlussdrucksache eines Integrationsbeirats "
+                                         "erkannt: weder Sitzungsdatum noch Tagesordnung, Personen oder Zuwendungen.")
+    return DocumentRecord(
+        source_path=source_path,
+        content_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        kind=kind,
+        council_name=council,
+        district=district,
+        meeting=meeting,
+        paper_number=paper,
+        people=tuple(people),
+        agenda=agenda,
+        grants=tuple(grants),
+        passages=tuple(chunks),
+        warnings=tuple(sorted(set(warnings), key=lambda w: (w.line, w.reason))),
+    )
+
+
+def _header_lines(lines: list[Line], sections: list[Section]) -> list[Line]:
+    first = min((s.heading_line for s in sections if s.heading_line), default=None)
+    if first is None:
+        return lines[:_HEADER_LINES_WITHOUT_AGENDA]
+    return [line for line in lines if line.number < first]
+
+
+def _meeting(header_lines: list[Line], header_text: str, full_text: str, sections: list[Section],
+             warnings: list[ParseWarning]) -> Meeting:
+    opening = section_text(sections[0]) if sections else full_text
+    date, date_index, hit = header.meeting_date(header_lines, opening)
+    if date is None:
+        warnings.append(ParseWarning(1, "Kein Sitzungsdatum mit Jahr gefunden – das Datum bleibt leer."))
+    place, address = header.meeting_place(header_lines, date_index, hit)
+    date_line = header_lines[date_index].text if date_index is not None else None
+    start, end, approximate = header.meeting_times(header_text, full_text, date_line)
+    return Meeting(header.meeting_number(header_text, full_text), date, place, address, start, end, approximate)
+
+
+def _people(lines: list[Line], header_lines: list[Line], sections: list[Section], kind: DocumentKind,
+            warnings: list[ParseWarning]) -> list[Person]:
+    if kind is not DocumentKind.PROTOCOL:
+        return []
+    people, found = header_people(header_lines, warnings)
+    if not found and sections:
+        # No list in the header: an attendance list opening the first item is the meeting's.
+        first_body = sections[0].body
+        people_in_first, _ = header_people(first_body, warnings)
+        people += [p for p in people_in_first if p.role.value in ("member", "chair", "deputy")]
+    for section in sections:
+        people += section_people(section, warnings)
+    if sections:
+        for text, line in _paragraphs(sections[0].body):
+            people = mark_excused_in_text(people, text, line, warnings)
+    return unique(people)
+
+
+def _paragraphs(lines: list[Line]) -> list[tuple[str, int]]:
+    result, current = [], []
+    for line in lines + [Line(0, "", "")]:
+        if line.blank:
+            if current:
+                result.append((join_texts([l.text for l in current]), current[0].number))
+            current = []
+        else:
+            current.append(line)
+    return result
+
+
+def _grants(lines: list[Line], sections: list[Section], kind: DocumentKind,
+            warnings: list[ParseWarning]) -> list[Grant]:
+    if kind is DocumentKind.DECISION_PAPER or not sections:
+        default = GrantStatus.RECOMMENDED  # a decision paper proposes; the Stadtbezirksrat decides later
+        found, _ = find_grants(lines, None, default, warnings)
+        return found
+    grants: list[Grant] = []
+    for section in sections:
+        status = section_status(grant_intro(section.body), section.title)
+        found, _ = find_grants(section.body, section.number, status or GrantStatus.RECOMMENDED, warnings)
+        if found and status is None:
+            warnings.append(ParseWarning(found[0].line, "Ob die Zuwendungen empfohlen oder beschlossen wurden, steht "
+                                                        "nicht im Text – als Empfehlung übernommen."))
+        grants += found
+    return grants
+
+
+def _passages(lines: list[Line], header_lines: list[Line], sections: list[Section], kind: DocumentKind,
+              paper: str | None):
+    if sections:
+        return [chunk for s in sections for chunk in passages(s, s.number)]
+    title = f"Beschlussdrucksache {paper}" if kind is DocumentKind.DECISION_PAPER and paper else "Text"
+    body = lines if kind is DocumentKind.DECISION_PAPER else lines[len(header_lines) :]
+    return passages(Section("", title, 0, body), None)
