@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import traceback
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar
@@ -287,14 +288,17 @@ def technical_problem_guard(run: Callable) -> Callable:
     def guarded(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         try:
             return run(self, dispatcher, tracker, domain)
-        except Exception:
+        except Exception as error:
             intent = (tracker.latest_message or {}).get("intent", {}).get("name")
             filled = sorted(name for name in ENTITY_SLOTS if tracker.get_slot(name))
-            # No message text here: only which action, intent and slots were involved.
-            logger.exception(
-                "Action %s failed (conversation %s, intent %s, filled slots %s)",
-                self.name(), tracker.sender_id, intent, filled,
+            # Exception messages can quote user words (SQL parameters): the ERROR line has
+            # the type and the code path only; the full message goes to DEBUG.
+            frames = "".join(traceback.format_list(traceback.extract_tb(error.__traceback__)))
+            logger.error(
+                "Action %s failed with %s (intent %s, filled slots %s)\n%s",
+                self.name(), type(error).__name__, intent, filled, frames,
             )
+            logger.debug("Action %s error detail", self.name(), exc_info=True)
             dispatcher.utter_message(text=texts.TECHNICAL_PROBLEM)
             return []
 

@@ -85,9 +85,16 @@ class Turn:
         return [b["payload"] for b in self.buttons]
 
 
+SLOTS = (
+    "organisation", "person", "council", "meeting_date", "year", "application_number", "topic", "term",
+    "last_topic", "explained_terms", "more_text", "last_passage",
+)
+
+
 @dataclass
 class Conversation:
-    slots: dict[str, Any] = field(default_factory=dict)
+    # Every slot of domain.yml exists from the start, as in a real tracker.
+    slots: dict[str, Any] = field(default_factory=lambda: dict.fromkeys(SLOTS))
 
     def ask(self, action_class, intent: str, text: str = "", **entities: str) -> Turn:
         """One user turn: the message's entities fill slots, then the action runs."""

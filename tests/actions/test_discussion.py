@@ -1,0 +1,38 @@
+"""What was said: passage search, the original text on request, and the source passage."""
+from __future__ import annotations
+
+from bot.actions.discussion import ActionDiscussion, ActionSourcePassage
+from bot.actions.grants import ActionGrantAmount
+from bot.actions.more import ActionTellMore
+from bot.language.answers.common import NO_DATA
+from bot.language.answers.discussion import NO_PASSAGE
+
+
+def test_discussion_lists_headings_and_offers_the_text(one_council, chat):
+    turn = chat.ask(ActionDiscussion, "ask_discussion", topic="LIP")
+    assert "Zu „LIP“ habe ich" in turn.text
+    assert "- Frage an Dieter Wuttig: Wie ist der LIP damals zustande gekommen?" in turn.text
+    assert "32. Sitzung" in turn.text
+    more = chat.ask(ActionTellMore, "affirm")
+    assert "nicht in Leichter Sprache" in more.text
+    assert "Vor 10 Jahren erkannte die Politik" in more.text
+    assert "Das heißt:" not in more.text, "protocol text stays exactly as written"
+
+
+def test_unknown_topic_is_no_data(one_council, chat):
+    assert chat.ask(ActionDiscussion, "ask_discussion", topic="Wetterbericht").text == NO_DATA
+
+
+def test_missing_topic_is_asked(one_council, chat):
+    assert chat.ask(ActionDiscussion, "ask_discussion").text.startswith("Worüber möchten Sie etwas wissen?")
+
+
+def test_source_passage_of_a_grant_answer(one_council, chat):
+    chat.ask(ActionGrantAmount, "ask_grant_amount", organisation="Banjul e.V.")
+    turn = chat.ask(ActionSourcePassage, "ask_source_passage", text="Wo steht das?")
+    assert "Banyul e.V., die eine Zuwendung beantragt haben" in turn.text, turn.text
+    assert "Punkt 2" in turn.text
+
+
+def test_source_passage_without_an_answer_before(one_council, chat):
+    assert chat.ask(ActionSourcePassage, "ask_source_passage").text == NO_PASSAGE

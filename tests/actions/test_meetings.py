@@ -1,0 +1,68 @@
+"""Meeting actions: last/next meeting, year lists, place, time, agenda, number; dates parsed."""
+from __future__ import annotations
+
+from bot.actions.meetings import (
+    ActionAgenda,
+    ActionLastMeeting,
+    ActionMeetingNumber,
+    ActionMeetingPlace,
+    ActionMeetingsInYear,
+    ActionMeetingTime,
+    ActionNextMeeting,
+)
+from bot.language.answers.common import NO_DATA
+
+
+def test_last_meeting(one_council, chat):
+    turn = chat.ask(ActionLastMeeting, "ask_last_meeting")
+    assert "Die letzte Sitzung in meinen Protokollen war am Montag, 1. April 2019." in turn.text
+    assert turn.slots["meeting_date"] == "2019-04-01"
+
+
+def test_next_meeting_is_never_guessed(one_council, chat):
+    turn = chat.ask(ActionNextMeeting, "ask_next_meeting")
+    assert "kein Termin für die nächste Sitzung" in turn.text
+    assert "2019" not in turn.text and "Uhr" not in turn.text
+
+
+def test_meetings_in_year_of_one_council(two_councils, chat):
+    turn = chat.ask(ActionMeetingsInYear, "ask_meetings_in_year", council="Linden-Limmer", year="2019")
+    assert "- 32. Sitzung am Montag, 1. April 2019" in turn.text
+    assert "7. Sitzung" not in turn.text, "no other council's meetings"
+
+
+def test_missing_year_is_asked_with_years_in_data(one_council, chat):
+    turn = chat.ask(ActionMeetingsInYear, "ask_meetings_in_year")
+    assert turn.text == "Welches Jahr meinen Sie?"
+    assert turn.payloads == ['/ask_meetings_in_year{"year": "2019"}']
+
+
+def test_place_time_number_follow_the_meeting_slot(one_council, chat):
+    chat.ask(ActionLastMeeting, "ask_last_meeting")
+    place = chat.ask(ActionMeetingPlace, "ask_meeting_place").text
+    assert "war bei: kargah e.V." in place and "Zur Bettfedernfabrik 1" in place
+    time = chat.ask(ActionMeetingTime, "ask_meeting_time").text
+    assert "19 Uhr angefangen" in time and "ungefähr 20:45 Uhr aufgehört" in time
+    assert chat.ask(ActionMeetingNumber, "ask_meeting_number").text.startswith("Das war die 32. Sitzung")
+
+
+def test_date_forms(one_council, chat):
+    for written in ("01.04.2019", "1. April 2019", "2019-04-01", "1. April"):
+        chat.slots["meeting_date"] = None
+        turn = chat.ask(ActionMeetingTime, "ask_meeting_time", meeting_date=written)
+        assert "19 Uhr" in turn.text, f"{written!r}: {turn.text}"
+
+
+def test_unreadable_date_is_said(one_council, chat):
+    turn = chat.ask(ActionMeetingTime, "ask_meeting_time", meeting_date="irgendwann")
+    assert "Dieses Datum verstehe ich nicht." in turn.text
+
+
+def test_meeting_of_other_date_is_no_data(one_council, chat):
+    assert chat.ask(ActionMeetingPlace, "ask_meeting_place", meeting_date="3. März 2020").text == NO_DATA
+
+
+def test_agenda(one_council, chat):
+    turn = chat.ask(ActionAgenda, "ask_agenda")
+    assert "gab es 3 Themen:" in turn.text
+    assert "- Punkt 1: Eröffnung" in turn.text
