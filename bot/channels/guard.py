@@ -146,6 +146,10 @@ def guarded(on_new_message: OnNewMessage, timeout: Optional[float] = None) -> On
             await asyncio.wait_for(on_new_message(cleaned_message), timeout=limit)
         except asyncio.TimeoutError:
             problem = f"keine Antwort in {limit:g} s"
+        except asyncio.CancelledError:
+            # The client hung up. Not re-raised: Rasa's REST handler would log the message text.
+            logger.info("Verbindung von %s abgebrochen, bevor die Antwort fertig war.", ratelimit.sender_hash(sender))
+            return
         except Exception as error:  # never a stack trace to the user; the log has it
             logger.exception("Fehler beim Verarbeiten einer Nachricht von %s", ratelimit.sender_hash(sender))
             problem = type(error).__name__

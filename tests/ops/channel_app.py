@@ -20,7 +20,7 @@ from bot.channels.socketio import RateLimitedSocketIOInput
 async def fake_bot(message: UserMessage) -> None:
     if message.text == "stumm":
         return
-    if message.text == "langsam":
+    if message.text.startswith("langsam"):
         await asyncio.sleep(30)
     if message.text == "kaputt":
         raise RuntimeError("fake bot failure")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,13 @@ def test_real_bot_answers_broken_bodies_politely(rasa):
         response = requests.post(f"{rasa.url}/webhooks/rest/webhook", data=body, timeout=30)
         answer = texts(response)
         assert answer in ([guard.NOT_READABLE_TEXT], [guard.EMPTY_TEXT]), f"{name}: {answer}"
+
+
+def test_client_hanging_up_is_logged_without_the_message_text(channel_app):
+    with pytest.raises(requests.Timeout):
+        say(channel_app.url, "auflegen", "langsam Zitronenfalter", timeout=0.3)
+    time.sleep(1.5)  # past the answer timeout of the channel app
+    assert texts(say(channel_app.url, "auflegen-2", "hallo")) == ["echo: hallo"], "the server must still work"
+    log = channel_app.log_text()
+    assert "Zitronenfalter" not in log, "message text in the log"
+    assert "abgebrochen" in log or "keine Antwort" in log, "the hang-up should be logged (without text)"
