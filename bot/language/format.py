@@ -189,10 +189,9 @@ def protected_spans(text: str, protected_names: Iterable[str] = ()) -> list[tupl
     """(start, end) of every given name and every quoted passage in ``text``."""
     spans = [m.span() for m in QUOTED.finditer(text)]
     for name in set(n for n in protected_names if n and n.strip()):
-        start = text.find(name)
-        while start != -1:
-            spans.append((start, start + len(name)))
-            start = text.find(name, start + 1)
+        # Whole words only: the name "Lam" must not protect part of "Lampe".
+        pattern = (r"(?<!\w)" if name[0].isalnum() else "") + re.escape(name) + (r"(?!\w)" if name[-1].isalnum() else "")
+        spans += [m.span() for m in re.finditer(pattern, text)]
     return sorted(spans)
 
 

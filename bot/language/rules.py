@@ -41,6 +41,7 @@ RULES = {
     "compound_unsplit": "Lange Wörter aus compounds.txt mit Medio·punkt schreiben.",
     "compound_inconsistent": "Medio·punkt nur so wie in compounds.txt.",
     "hard_word": "Schwere Wörter beim ersten Mal erklären.",
+    "one_word_one_thing": "Für eine Sache immer dasselbe Wort (nicht Zuwendung und Förderung).",
 }
 
 
@@ -126,6 +127,18 @@ _ACRONYM = re.compile(r"(?<![\w.])[A-ZÄÖÜ]{2,6}s?(?![\w])")
 _EV = re.compile(r"(?<![\w.])e\.\s?V\.?(?!\w)")
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _NOT_ROMAN = {"CD", "CC", "DI", "MI", "LI", "CV", "MC", "DC", "MM", "DM"}
+# Words for the same thing: an answer uses one of them ("one word for one thing").
+SYNONYM_GROUPS = (
+    {"Zuwendung": r"zuwendung(?:en)?", "Fördergeld": r"fördergeld(?:es|s|er|ern)?",
+     "Förderung": r"förderung(?:en)?", "Zuschuss": r"zuschuss(?:es)?|zuschüssen?"},
+    {"Sitzung": r"sitzung(?:en)?", "Versammlung": r"versammlung(?:en)?", "Tagung": r"tagung(?:en)?"},
+    {"Antrag": r"antrag(?:s|es)?|anträgen?", "Gesuch": r"gesuch(?:s|es|e|en)?"},
+    {"Verein": r"verein(?:s|es|e|en)?", "Organisation": r"organisation(?:en)?"},
+)
+_SYNONYM_PATTERNS = tuple(
+    {word: re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.IGNORECASE) for word, forms in group.items()}
+    for group in SYNONYM_GROUPS
+)
 _WEEKDAY_COMMA = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}),")
 
 
@@ -281,6 +294,14 @@ def check_text(
                 continue
             reported.add(key)
             violations.append(Violation("hard_word", f"'{match.text}' erklären ({match.entry.term})", match.text))
+
+    ours = "".join(
+        "_" if in_block(index) else char for index, char in enumerate(analysis.masked)
+    ).replace(MEDIOPUNKT, "")
+    for patterns in _SYNONYM_PATTERNS:
+        used = [word for word, pattern in patterns.items() if pattern.search(ours)]
+        if len(used) > 1:
+            violations.append(Violation("one_word_one_thing", f"Ein Wort für eine Sache: {' / '.join(used)}", text[:80]))
 
     unique: dict[tuple[str, str, str], Violation] = {}
     for violation in violations:

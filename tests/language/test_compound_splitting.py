@@ -66,3 +66,8 @@ def test_compound_list_is_one_consistent_list():
     for word in words:
         assert MEDIOPUNKT in word, f"{word!r} has no Mediopunkt"
         assert split_compounds(word.replace(MEDIOPUNKT, "")) == word, f"{word!r} is not split as listed"
+
+
+def test_a_protected_name_protects_whole_words_only():
+    # The name "Verein" must not protect the "verein" inside "Förderverein".
+    assert split_compounds("Der Förderverein und Verein", protected_names=["Verein"]) == "Der Förder·verein und Verein"

@@ -47,6 +47,9 @@ CASES = [
     ("compound_unsplit", "Der Integrationsbeirat tagt.", "Der Integrations·beirat tagt."),
     ("compound_inconsistent", "Der Stadtbezirks·rat tagt.", "Der Stadt·bezirks·rat tagt."),
     ("compound_inconsistent", "Die Reihen·folge ist gut.", "Die Reihenfolge ist gut."),
+    ("one_word_one_thing", "Der Verein bekommt eine Zuwendung. Die Förderung ist gut.",
+     "Der Verein bekommt eine Zuwendung. Die Zuwendungen sind gut."),
+    ("one_word_one_thing", "Die Sitzung war lang. Die Versammlung war gut.", "Das ist vereinbart. Die Organisation hilft."),
 ]
 
 
