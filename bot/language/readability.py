@@ -103,16 +103,17 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _is_boundary(line: str, end: int, spans: list[tuple[int, int]]) -> bool:
     """Does the punctuation that ends at ``end`` (exclusive) end a sentence?"""
-    rest = line[end:].lstrip()
+    rest = line[end:].lstrip("\"“”»«‘)").lstrip()  # closing quotes belong to this sentence
     next_word = rest.split(maxsplit=1)[0] if rest else ""
     next_is_capital = bool(next_word) and next_word[0].isupper()
     punctuation = line[end - 1]
     inside = [s for s in spans if s[0] < end <= s[1]]
     if inside:
-        # A period that is part of a name ("Banjul e.V.") ends a sentence only at the
-        # end of the name, and only before a capital or the end of the line.
+        # A period that is part of a name ("Banjul e.V.") or a quote („… gut.“) ends a
+        # sentence only at the end of it, and only before a capital or the end of the line.
         start, stop = inside[0]
-        return end == stop and (not next_word or next_is_capital)
+        at_end = not line[end:stop].strip("\"“”»«‘")
+        return at_end and (not next_word or next_is_capital)
     if punctuation in "!?":
         return True
     token = line[:end].split()[-1] if line[:end].split() else ""

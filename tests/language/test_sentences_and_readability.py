@@ -22,6 +22,11 @@ def test_ordinals_dates_and_abbreviations_do_not_end_a_sentence():
     assert sentences("Antrag Nr. 4 ist z. B. gut.") == ["Antrag Nr. 4 ist z. B. gut."]
 
 
+def test_a_quote_ending_with_a_period_ends_the_sentence_before_a_capital():
+    assert sentences("Er sagt: „Das ist gut.“ Dann geht er.") == ["Er sagt: „Das ist gut.“", "Dann geht er."]
+    assert sentences("Im Text steht „Beratung u. a.“ und mehr.") == ["Im Text steht „Beratung u. a.“ und mehr."]
+
+
 def test_a_number_at_the_end_of_a_sentence_ends_it():
     assert sentences("Es waren 12. Das ist viel.") == ["Es waren 12.", "Das ist viel."]
 
