@@ -11,7 +11,7 @@ from bot.language.answers.discussion import NO_PASSAGE
 def test_discussion_lists_headings_and_offers_the_text(one_council, chat):
     turn = chat.ask(ActionDiscussion, "ask_discussion", topic="LIP")
     assert "Zu „LIP“ habe ich" in turn.text
-    assert "- Frage an Dieter Wuttig: Wie ist der LIP damals zustande gekommen?" in turn.text
+    assert "- „Frage an Dieter Wuttig: Wie ist der LIP damals zustande gekommen?“" in turn.text
     assert "32. Sitzung" in turn.text
     more = chat.ask(ActionTellMore, "affirm")
     assert "nicht in Leichter Sprache" in more.text

@@ -31,7 +31,7 @@ def test_hard_word_explained_once_per_conversation(two_councils, chat):
     assert "Stadt·bezirks·rat. Das heißt:" in first.text, first.text
     assert "Stadtbezirksrat" in first.slots["explained_terms"]
     second = chat.ask(ActionApplicationStatus, "ask_application_status", application_number="04/2019")
-    assert "Stadt·bezirks·rat entscheidet" in second.text
+    assert "Stadt·bezirks·rat sagt dann Ja oder Nein" in second.text
     assert "Stadt·bezirks·rat. Das heißt:" not in second.text, "explained already in this conversation"
 
 

@@ -65,4 +65,4 @@ def test_meeting_of_other_date_is_no_data(one_council, chat):
 def test_agenda(one_council, chat):
     turn = chat.ask(ActionAgenda, "ask_agenda")
     assert "gab es 3 Themen:" in turn.text
-    assert "- Punkt 1: Eröffnung" in turn.text
+    assert "- Punkt 1: „Eröffnung“" in turn.text

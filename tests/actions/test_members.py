@@ -14,6 +14,7 @@ from bot.actions.members import (
     ActionPersonParty,
 )
 from bot.language.answers.common import NO_DATA, UNKNOWN_NAME
+from bot.language.format import split_compounds
 
 SOURCE_32 = "Das steht im Protokoll von der 32. Sitzung"
 
@@ -99,6 +100,6 @@ def test_attendance_of_a_date_without_meeting_is_no_data(one_council, chat):
 
 def test_administration_and_guests(one_council, chat):
     admin = chat.ask(ActionAdministration, "ask_administration").text
-    assert "- Herr Mingers (Fachbereich Personal und Organisation)" in admin
+    assert f"- Herr Mingers ({split_compounds('Fachbereich Personal und Organisation')})" in admin
     guests = chat.ask(ActionGuests, "ask_guests").text
     assert "3 Gäste" in guests and "- Asghar Eslami (Koordinator Kargah e.V.)" in guests

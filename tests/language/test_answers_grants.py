@@ -26,8 +26,9 @@ def test_amount_of_a_recommended_grant_says_suggested_and_who_decides():
     answer = answers.grant_amount([grant()])
     assert "Banjul e.V. hat Geld beantragt." in answer.text
     assert "Der Integrations·beirat Linden-Limmer schlägt 1.400 Euro vor." in answer.text
-    assert "Der Stadt·bezirks·rat entscheidet darüber." in answer.text
+    assert "Der Stadt·bezirks·rat sagt dann Ja oder Nein." in answer.text
     assert "Das steht im Protokoll von der 32. Sitzung" in answer.text, "the source must be named"
+    assert answer.text.count("Linden-Limmer") == 1, "the source does not repeat the council named just before"
     assert "Internationales Fußball" in (answer.more or ""), "the purpose goes into 'more' (5-sentence rule)"
     assert answer.text.endswith(MORE_OFFER)
 
@@ -61,7 +62,7 @@ def test_several_grants_of_one_organisation_are_all_named():
 
 def test_purpose_answer_names_the_purpose_first():
     answer = answers.grant_purpose([grant()])
-    assert answer.text.startswith("Banjul e.V. hat Geld beantragt für: Internationales Fußball.")
+    assert answer.text.startswith("Banjul e.V. hat Geld beantragt für: „Internationales Fußball“.")
     assert "32. Sitzung" in answer.text
 
 
@@ -83,7 +84,7 @@ def test_list_puts_one_grant_per_line_grouped_by_status():
     answer = answers.grants_list(grants, council=LINDEN, year=2019)
     lines = answer.text.splitlines()
     assert "Im Jahr 2019 gab es 2 Anträge auf Geld." in lines
-    assert "- Banjul e.V.: 1.400 Euro für Internationales Fußball" in lines
+    assert "- Banjul e.V.: 1.400 Euro für „Internationales Fußball“" in lines
     assert "- Förderverein der IGS Linden e.V.: 799 Euro für Projekt „Spielend gegen Ausgrenzung“" in lines
 
 

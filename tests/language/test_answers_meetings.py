@@ -59,7 +59,7 @@ def test_agenda_one_item_per_line():
     items = [AgendaItemFact("1", "Eröffnung", SOURCE), AgendaItemFact("2", "Beratung über Zuwendungen", SOURCE)]
     lines = answers.agenda(items, MEETING).text.splitlines()
     assert "Bei der 32. Sitzung am Montag, 1. April 2019 gab es 2 Themen:" in lines
-    assert "- Punkt 1: Eröffnung" in lines and "- Punkt 2: Beratung über Zuwendungen" in lines
+    assert "- Punkt 1: „Eröffnung“" in lines and "- Punkt 2: „Beratung über Zuwendungen“" in lines
 
 
 def test_meetings_in_year_and_number():

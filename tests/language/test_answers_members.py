@@ -65,7 +65,7 @@ def test_party_known_and_unknown():
 def test_administration_names_function():
     answer = answers.administration([MINGERS])
     assert "Von der Verwaltung war 1 Person da:" in answer.text
-    assert "- Herr Mingers (Fachbereich Personal und Organisation)" in answer.text
+    assert f"- Herr Mingers ({plain('Fachbereich Personal und Organisation')})" in answer.text
 
 
 def test_attendance_present_and_absent():

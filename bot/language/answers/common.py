@@ -38,6 +38,12 @@ def stop(sentence: str) -> str:
     return sentence if sentence.endswith((".", "!", "?", ":")) else sentence + "."
 
 
+def quote(title: str) -> str:
+    """A title as written in the protocol, in German quotes: „Eröffnung“ (not re-quoted)."""
+    title = " ".join(title.split())
+    return title if any(mark in title for mark in "„“\"»«") else f"„{title}“"
+
+
 def council_label(council: str | None) -> str:
     """The council's name for a sentence, e.g. "Integrations·beirat Linden-Limmer"."""
     return plain(council) if council else plain("Integrationsbeirat")
@@ -59,11 +65,15 @@ def bullets(items: Iterable[str]) -> list[str]:
     return format_list(items).splitlines() if items else []
 
 
-def source_lines(sources: Iterable[Source]) -> tuple[list[str], list[str]]:
-    """(lines for the first message, lines for more): every distinct source once."""
+def source_lines(sources: Iterable[Source], named: str = "") -> tuple[list[str], list[str]]:
+    """(lines for the first message, lines for more): every distinct source once.
+
+    The council is left out of the source when ``named`` (the answer) names it already.
+    """
     seen: list[str] = []
     for source in sources:
-        line = format_source(source)
+        known = bool(source.council) and council_label(source.council) in named
+        line = format_source(source, with_council=not known)
         if line not in seen:
             seen.append(line)
     if len(seen) <= 2:
@@ -86,7 +96,7 @@ def finish(
 ) -> Answer:
     """Builds the answer: the first ``limit`` lines, the source, and the rest as more."""
     shown, rest = list(lines[:limit]), list(lines[limit:])
-    first_sources, more_sources = source_lines(sources)
+    first_sources, more_sources = source_lines(sources, named="\n".join(shown))
     rest += more_sources
     text_lines = shown + first_sources
     if rest:
@@ -177,4 +187,4 @@ def ask_council(councils: Sequence[str], intent: str, context=None) -> Answer:
         Button.for_intent(council_label(name), intent, {**(context or {}), "council": name})
         for name in councils
     )
-    return Answer(text=plain("Welchen Integrationsbeirat meinen Sie?"), buttons=buttons)
+    return Answer(text="Welchen Beirat meinen Sie?", buttons=buttons)

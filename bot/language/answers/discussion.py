@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.language.answers import Answer
-from bot.language.answers.common import LIST_LIMIT, bullets, finish
+from bot.language.answers.common import LIST_LIMIT, bullets, finish, quote
 from bot.language.format import format_source
 from bot.queries.facts import PassageFact, Source
 
@@ -29,12 +29,12 @@ def discussion(passages: Sequence[PassageFact], topic: str) -> Answer:
     """Where the protocols talk about ``topic``; the original text is offered as more."""
     count = "1 Stelle" if len(passages) == 1 else f"{len(passages)} Stellen"
     lines = [f"Zu „{topic}“ habe ich {count} in den Protokollen gefunden.", "Die Überschriften sind:"]
-    lines += bullets(p.heading for p in passages)
+    lines += bullets(quote(p.heading) for p in passages)
     answer = finish(lines, [p.source for p in passages], limit=2 + LIST_LIMIT)
-    quote = passage_text(passages[0])
+    original = passage_text(passages[0])
     if answer.more:
-        return Answer(text=answer.text, more=f"{answer.more}\n\n{quote}")
-    return Answer(text=f"{answer.text}\n{READ_OFFER}", more=quote)
+        return Answer(text=answer.text, more=f"{answer.more}\n\n{original}")
+    return Answer(text=f"{answer.text}\n{READ_OFFER}", more=original)
 
 
 def source_passage(stored: str | None) -> Answer:

@@ -7,11 +7,13 @@ from typing import Sequence
 from bot.language.answers import Answer, Button
 from bot.language.answers.common import (
     LIST_LIMIT,
+    MORE_OFFER,
     association_note,
     bullets,
     council_label,
     finish,
     plain,
+    quote,
     sentences,
     stop,
 )
@@ -40,8 +42,9 @@ def _amount(grant: GrantFact) -> str | None:
 
 
 def _purpose(grant: GrantFact) -> str | None:
-    purpose = (grant.purpose or "").strip().rstrip(".").strip()
-    return purpose or None
+    """The purpose exactly as written, in quotes: „Internationales Fußball“."""
+    purpose = " ".join((grant.purpose or "").split()).rstrip(".").strip()
+    return quote(purpose) if purpose else None
 
 
 def purpose_line(grant: GrantFact) -> str:
@@ -60,7 +63,7 @@ def decision_lines(grant: GrantFact) -> list[str]:
             first = [f"Der {council} schlägt {amount} vor."]
         else:
             first = [f"Der {council} schlägt Geld vor.", *no_amount]
-        return first + [plain("Der Stadtbezirksrat entscheidet darüber.")]
+        return first + [plain("Der Stadtbezirksrat sagt dann Ja oder Nein.")]
     # The data does not say who decided or rejected (council or Stadtbezirksrat),
     # so these sentences name no one.
     if grant.status == "decided":
@@ -177,7 +180,7 @@ def grants_list(
         if members:
             lines += [heading, *bullets(_item(g) for g in members)]
     if any(g.status == "recommended" for g in grants):
-        lines.append(plain("Der Stadtbezirksrat entscheidet über die Vorschläge."))
+        lines.append(plain("Der Stadtbezirksrat sagt dann Ja oder Nein."))
     return finish(lines, [g.source for g in grants], limit=3 + LIST_LIMIT, terms=TERMS)
 
 
@@ -206,9 +209,11 @@ SOURCE_BUTTON = Button("Wo steht das?", "/ask_source_passage")
 
 def curated(fact: CuratedFact) -> Answer:
     """A hand-written fact (knowledge/facts.yml); its source is one button away."""
-    lines = sentences(fact.text)
-    lines.append("Wo steht das? Das zeige ich Ihnen gerne.")
-    return Answer(text="\n".join(lines), buttons=(SOURCE_BUTTON,), terms=TERMS)
+    lines = [plain(sentence) for sentence in sentences(fact.text)]
+    answer = finish(lines, terms=TERMS)
+    hint = "Fragen Sie mich gerne: Wo steht das?"
+    text = answer.text.replace(MORE_OFFER, f"{hint}\n{MORE_OFFER}") if answer.more else f"{answer.text}\n{hint}"
+    return Answer(text=text, buttons=(SOURCE_BUTTON,), terms=TERMS, more=answer.more)
 
 
 def curated_passage(fact: CuratedFact) -> str:

@@ -11,6 +11,7 @@ from bot.language.answers.common import (
     bullets,
     council_label,
     finish,
+    quote,
     stop,
 )
 from bot.language.format import format_date, format_time
@@ -105,7 +106,7 @@ def meeting_time(meeting: MeetingFact) -> Answer:
 def agenda(items: Sequence[AgendaItemFact], meeting: MeetingFact) -> Answer:
     count = "1 Thema" if len(items) == 1 else f"{len(items)} Themen"
     lines = [f"Bei {meeting_phrase(meeting)} gab es {count}:"]
-    lines += bullets(f"Punkt {item.number}: {item.title}" for item in items)
+    lines += bullets(f"Punkt {item.number}: {quote(item.title)}" for item in items)
     return finish(lines, [meeting.source], limit=1 + LIST_LIMIT, terms=TERMS | {"Tagesordnung"})
 
 

@@ -19,7 +19,7 @@ def _item(person: PersonFact, *, with_function: bool = False) -> str:
     if person.party:
         details.append(person.party)
     if with_function and person.function:
-        details.append(person.function)
+        details.append(plain(person.function))
     return f"{person.full_name} ({', '.join(details)})" if details else person.full_name
 
 
@@ -56,7 +56,7 @@ def deputy(person: PersonFact) -> Answer:
     where = council_label(person.council)
     lines = [
         plain("{name} hat die Stellvertretung im {where}.").format(name=person.full_name, where=where),
-        "Das heißt: Diese Person leitet die Sitzung, wenn der Vorsitz fehlt.",
+        "Der Vorsitz fehlt? Dann leitet diese Person die Sitzung.",
     ]
     if person.party:
         lines.append(stop(f"{person.full_name} gehört zu: {person.party}"))
