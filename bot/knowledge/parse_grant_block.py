@@ -32,8 +32,9 @@ ANCHOR_RE = re.compile(
 LIST_ITEM_RE = re.compile(r"^(?P<no>\d{1,3}/(?:\d{4}|\d{2}))(?![\d/])\s*[,;:–-]\s*(?P<rest>.+)$")
 NUMBERED_RE = re.compile(r"^\d{1,2}[.)]\s+")
 AMOUNT_FIRST_RE = re.compile(
-    r"^(?:Eine\s+)?(?:Zuwendung|Förderung|Zuschuss)\s+(?:i\.\s?H\.\s?v\.|in\s+Höhe\s+von|von|über)\s+(?P<amount>.+?)"
-    r"(?:\s+an\s+(?:den\s+|die\s+|das\s+)?(?P<applicant>.+?))?(?:\s+für\s+(?:das\s+|den\s+|die\s+)?(?P<purpose>.+))?$"
+    r"^(?:Eine\s+)?(?:Zuwendung|Förderung|Zuschuss)\s+(?:i\.\s?H\.\s?v\.|in\s+Höhe\s+von|von|über)\s+"
+    r"(?P<amount>(?:bis\s+zu\s+)?(?:(?:€|EUR)\s*)?\d[\dOoIl.,]*(?:,[-–]{1,2})?(?:\s*(?:€|EUR\b|Euro\b))?)"
+    r"(?:\s+an\s+(?:den\s+|die\s+|das\s+)?(?P<applicant>.+?))?(?:\s+für\s+(?:das\s+|den\s+|die\s+)?(?P<purpose>.+))?\s*$"
 )
 _LABELS = {
     "applicant": r"Antragsteller(?:in|/in|\*in|innen)?|Zuwendungsempfänger(?:in)?|Empfänger(?:in)?|Träger(?:in)?|"
@@ -52,7 +53,7 @@ _WITHDRAWN_RE = re.compile(r"\bzurückgezogen\b|\bvertagt\b|\bzurückgestellt\b"
 _TRAILING_NUMBER_RE = re.compile(r"\s*\((?P<no>(?:IB|Nr\.?)\s*-?\s*\d{1,3}[-/]\d{2,4})\)\s*$")
 _ARTICLE_RE = re.compile(r"^(?:an\s+)?(?:die|der|das|den|dem)\s+(?=[A-ZÄÖÜ„\"])")
 _RECOMMEND_RE = re.compile(
-    r"schl(?:ä|a)gt\b[^.]*\bvor\b|schlug\b[^.]*\bvor\b|empfiehlt|empfahl|empfohlen|Empfehlung|Vorschlag|"
+    r"schl(?:ä|a)gt\b[^.]*\bvor\b|schlug\b[^.]*\bvor\b|empfiehlt|empfahl|empfohlen|empfehlen|Empfehlung|Vorschlag|"
     r"vorgeschlagen|vorzuschlagen|befürwortet",
     re.IGNORECASE,
 )
@@ -141,8 +142,9 @@ class GrantBlock:
         for hit in hits:
             left = left.replace(hit.raw, " ")
         if vote:
-            left = re.sub(VOTE_WORDS_RE.pattern + r"\S*", " ", left, flags=re.IGNORECASE)
+            left = re.sub(rf"(?:{VOTE_WORDS_RE.pattern})\S*", " ", left, flags=re.IGNORECASE)
         left = re.sub(r"\b(?:abgelehnt|beschlossen|zurückgezogen|vertagt|bis zu|ca\.)\b", " ", left)
+        left = re.sub(NOT_GRANT_RE.pattern + r"\w*", " ", left, flags=re.IGNORECASE)  # "Eigenanteil 200 €"
         left = re.sub(r"\d+\s*(?=[,;]|$)", " ", left)
         left = re.sub(r"\s+", " ", left).strip(" ,;:–-()")
         if re.search(r"[A-Za-zÄÖÜäöü]{2,}", left):
@@ -197,6 +199,7 @@ class GrantBlock:
             self.applicant, self.last_field = [text], "applicant"
             return self._took(index, 1, lines)
         if _WITHDRAWN_RE.search(text) or _REJECTED_RE.search(text):
+            self.vote = parse_vote(text) or self.vote  # "Der Antrag wird abgelehnt (2 Ja-Stimmen, …)."
             return self._took(index, 1, lines)
         return 0
 

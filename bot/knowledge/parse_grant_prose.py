@@ -14,7 +14,7 @@ import re
 
 from bot.knowledge.parse_amounts import NOT_GRANT_RE, find_amounts
 from bot.knowledge.parse_grant_block import clean_applicant, grant_amount, section_status
-from bot.knowledge.parse_lines import Line, join_texts, sentences
+from bot.knowledge.parse_lines import Line, columns, join_texts, sentences
 from bot.knowledge.parse_votes import parse_vote
 from bot.knowledge.records import Grant, GrantStatus, ParseWarning
 
@@ -44,7 +44,7 @@ def _paragraphs(lines: list[Line], used: set[int]) -> list[tuple[str, list[tuple
     """Runs of unused lines joined to text, with (offset, line number) of each line."""
     result, parts, starts = [], [], []
     for line in lines + [Line(0, "", "")]:
-        if line.blank or line.number in used:
+        if line.blank or line.number in used or _cost_line(line):
             if parts:
                 text, offsets = "", []
                 for part, number in zip(parts, starts):
@@ -56,6 +56,12 @@ def _paragraphs(lines: list[Line], used: set[int]) -> list[tuple[str, list[tuple
         parts.append(line.text)
         starts.append(line.number)
     return result
+
+
+def _cost_line(line: Line) -> bool:
+    """A row of a cost table ("Transferaufwendungen      €4,250.00"), not prose."""
+    cells = columns(line)
+    return len(cells) >= 2 and bool(find_amounts(cells[-1])) and len(cells[0].split()) <= 6
 
 
 def _line_at(offsets: list[tuple[int, int]], position: int) -> int:
@@ -79,7 +85,8 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
             line = _line_at(offsets, max(start, 0))
             if not _GRANT_WORD_RE.search(sentence):
                 continue
-            hits = [h for h in find_amounts(sentence) if not NOT_GRANT_RE.search(sentence[max(0, h.start - 30) : h.start])]
+            hits = [h for h in find_amounts(sentence) if h.value != 0
+                    and not NOT_GRANT_RE.search(sentence[max(0, h.start - 30) : h.start])]
             if not hits:
                 continue
             grant = _sentence_grant(sentence, line, agenda_number, section_status(sentence, "") or status)

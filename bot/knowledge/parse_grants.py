@@ -27,7 +27,7 @@ _STOP_RE = re.compile(
 )
 
 
-def _starts_block(text: str, block: GrantBlock | None) -> tuple[str, re.Match | None] | None:
+def _starts_block(text: str, block: GrantBlock | None, previous: str = "") -> tuple[str, re.Match | None] | None:
     anchor = ANCHOR_RE.match(text)
     if anchor and not (anchor.group("rest")[:1].islower() and not find_amounts(anchor.group("rest"))):
         return "anchor", anchor
@@ -38,7 +38,9 @@ def _starts_block(text: str, block: GrantBlock | None) -> tuple[str, re.Match | 
     label = label_of(plain)
     if label and label[0] in ("applicant", "amount") and (NUMBERED_RE.match(text) or block is None):
         return "label", None
-    if AMOUNT_FIRST_RE.match(text) and find_amounts(text) and (block is None or block.complete):
+    # "Zuwendung i.H.v. … an …" starts a grant, unless it is a wrapped line of a sentence.
+    sentence_goes_on = previous and not previous.endswith((".", ":", ")", "!", "?"))
+    if AMOUNT_FIRST_RE.match(text) and find_amounts(text) and not sentence_goes_on and (block is None or block.complete):
         return "label", None
     return None
 
@@ -79,7 +81,8 @@ def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatu
             close()
             index += 1
             continue
-        start = _starts_block(line.text, block)
+        previous = lines[index - 1].text if index else ""
+        start = _starts_block(line.text, block, previous)
         fresh = bool(start)
         if start:
             kind, match = start

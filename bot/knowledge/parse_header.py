@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from bot.knowledge.parse_dates import DateHit, find_dates, find_time_range, find_times
-from bot.knowledge.parse_lines import Line
+from bot.knowledge.parse_lines import Line, sentences
 from bot.knowledge.records import DocumentKind
 
 # Hannover's thirteen city districts (Stadtbezirke), each with its integration council.
@@ -35,7 +35,11 @@ _PAPER_LOOSE_RE = re.compile(r"Drucksache\s*(?:Nr\.?)?\s*:?\s*((?:\d{1,2}-)?\d{3
 _NUMBER_OPENING_RE = re.compile(r"\beröffnete?\s+die\s+(\d{1,3})\.\s*(?:\w+\s+)?Sitzung")
 _NUMBER_HEADER_RE = re.compile(r"(?<![\w.])(\d{1,3})\.\s*(?:öffentliche\s+|ordentliche\s+|konstituierende\s+)?Sitzung\b")
 _NUMBER_NR_RE = re.compile(r"\bSitzung\s+Nr\.\s*(\d{1,3})\b")
-_OTHER_MEETING_RE = re.compile(r"Protokoll|Genehmigung|über\s+die|letzten|vorherigen|nächste", re.IGNORECASE)
+_OTHER_MEETING_RE = re.compile(r"Genehmigung|Protokolls\s+über|letzten|vorherigen|nächste", re.IGNORECASE)
+# Where the title part of a header ends: the people lists and the agenda follow it.
+_TITLE_END_RE = re.compile(
+    r"^(?:Anwesend\w*|Teilnehmer\w*|Teilnehmende|Mitglieder\b|Entschuldigt|Tagesordnung|TOP\s*\d|\(verhindert)", re.IGNORECASE
+)
 
 _NOT_MEETING_DATE_RE = re.compile(
     r"-\s*[\d.]+\s*-\s*Datum|\bStand\b|gedruckt|Druckdatum|erstellt|erschienen|Hannover,\s*den|Hannover\s*/"
@@ -59,7 +63,9 @@ _END_IN_TEXT_RE = re.compile(
     r"(?:beendet|schließt|schloss|endet|endete)\s+(?:die\s+Sitzung\s+)?(?:um\s+)?(?P<approx>ca\.\s*|gegen\s*)?"
     r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*Uhr"
 )
-_START_IN_TEXT_RE = re.compile(r"eröffnete?\s+die\s+[^.]{0,80}?Sitzung\s+um\s+(?:ca\.\s*)?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*Uhr")
+_START_IN_TEXT_RE = re.compile(
+    r"eröffnete?\s+die\s+(?:[^.]|(?<=\d)\.){0,120}?\bum\s+(?:ca\.\s*)?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*Uhr"
+)
 
 
 def document_kind(lines: list[Line]) -> DocumentKind:
@@ -101,6 +107,15 @@ def council(header: str, text: str) -> tuple[str | None, str | None, bool]:
     return None, None, False
 
 
+def title_lines(header_lines: list[Line]) -> list[Line]:
+    """The header up to the people lists and the agenda overview, where dates of other
+    meetings ("Genehmigung des Protokolls über die 11. Sitzung am 16.04.2012") stand."""
+    for index, line in enumerate(header_lines):
+        if _TITLE_END_RE.match(line.text):
+            return header_lines[:index]
+    return header_lines
+
+
 def meeting_number(header: str, text: str) -> int | None:
     match = _NUMBER_OPENING_RE.search(text)
     if match:
@@ -136,7 +151,7 @@ def meeting_date(header_lines: list[Line], opening: str) -> tuple[dt.date | None
                 best = (score, index, hit)
     if best:
         return best[2].date, best[1], best[2]
-    for sentence in re.split(r"(?<=[.!?])\s+", opening):
+    for sentence in sentences(opening):
         if re.search(r"\beröffnete?\b", sentence):
             hits = [h for h in find_dates(sentence) if h.preceded_by_am]
             if hits:

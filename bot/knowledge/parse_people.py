@@ -141,6 +141,9 @@ def header_people(lines: list[Line], warnings: list[ParseWarning]) -> tuple[list
                                 for f in pending_failures)
                 pending_failures = []
                 people.append(person)
+                if text.startswith("(") and not marker and person.role in _MEMBER_ROLES:
+                    warnings.append(ParseWarning(line.number, f"„{line.text}“ steht in Klammern, aber die Liste sagt nicht, "
+                                                              "was Klammern bedeuten – Anwesenheit offen gelassen."))
                 index = last
         index += 1
     return people, found_attendance
@@ -250,7 +253,7 @@ def unique(people: list[Person]) -> list[Person]:
     """Drop repeats of the same person in the same role (first mention wins)."""
     seen, result = set(), []
     for person in people:
-        key = (person.family_name.lower(), (person.given_name or "").lower(), person.role)
+        key = (person.family_name.lower(), (person.given_name or "").lower(), person.salutation, person.role)
         if key not in seen:
             seen.add(key)
             result.append(person)

@@ -20,7 +20,8 @@ PARTY_RE = re.compile(
 DEPUTY_RE = re.compile(r"(?:\bstellv\.|\bstv\.|\bstellvertretende[rn]?\b)\s*Vorsitz(?:ende[rn]?)?\b", re.IGNORECASE)
 CHAIR_RE = re.compile(r"(?:\bals\s+)?\bVorsitz(?:ende[rn]?)?\b", re.IGNORECASE)
 SUBSTITUTE_RE = re.compile(
-    r"\b(?:i\.\s?V\.?|in\s+Vertretung(?:\s+(?:für|von))?|Vertr\.\s*f\.|Vertretung\s+für|vertreten\s+durch)\s*(?P<who>.+)$"
+    r"\b(?:i\.\s?V\.?(?:\s+(?:für|von))?|in\s+Vertretung(?:\s+(?:für|von))?|Vertr\.\s*f\.|Vertretung\s+für|vertreten\s+durch)"
+    r"\s*(?P<who>.+)$"
 )
 _STATUS_RE = re.compile(
     r"(?:^|\s)(?P<word>nicht\s+anwesend|unentschuldigt|anwesend|entschuldigt|verhindert|abwesend|fehlt|-{3,})(?=\s|$)",
@@ -139,17 +140,20 @@ def parse_person_line(
         return None  # running text, not a list entry
     party = function = None
     if role in (Role.MEMBER, Role.CHAIR, Role.DEPUTY):
-        party_texts = [g for g in groups if PARTY_RE.search(g)] or groups or [p for p in outside_parts if PARTY_RE.search(p)]
-        party = normalise_party(party_texts[0]) if party_texts else None
-        others = [p for p in outside_parts if p not in party_texts]
-        function = role_text or (", ".join(others) if others else None)
+        # Party, or the organisation a member stands for, as written.
+        candidates = [t for t in groups + outside_parts if PARTY_RE.search(t)] or groups or outside_parts
+        party = normalise_party(candidates[0]) if candidates else None
+        function = role_text
     else:
-        function = ", ".join(groups + outside_parts) or None
-        if role is Role.ADMINISTRATION and function and re.search(r"Protokoll", function):
-            role = Role.MINUTE_TAKER
+        topic = re.search(r",?\s*\bzu\s+TOP\s*(?P<no>\d{1,2}(?:\.\d)?[a-z]?)\b", ", ".join(groups + outside_parts))
+        if topic and role is Role.GUEST:
+            agenda_number = topic.group("no")
+        texts = [re.sub(r",?\s*\bzu\s+TOP\s*\S+", "", t).strip(" ,;") for t in groups + outside_parts]
+        function = ", ".join(t for t in texts if t) or None
     attendance = status or default
-    if in_parentheses and parentheses_excused:
-        attendance = Attendance.EXCUSED
+    if in_parentheses:
+        # Only a list that says "(verhindert waren)" makes parentheses mean "excused".
+        attendance = Attendance.EXCUSED if parentheses_excused else None
     return Person(
         family_name=parts.family_name,
         given_name=parts.given_name,

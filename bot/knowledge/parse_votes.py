@@ -47,7 +47,16 @@ def parse_vote(text: str) -> Vote | None:
 
 
 def vote_text(text: str) -> str:
-    """The part of ``text`` that states the vote: "(einstimmig; Laufzeit: 1 Jahr)" → "einstimmig"."""
-    parts = [p.strip(" ()") for p in re.split(r"[;()]", text)]
-    voted = [p for p in parts if VOTE_WORDS_RE.search(p)]
-    return "; ".join(voted) if voted else text.strip(" ()")
+    """The words of ``text`` that state the vote: "(einstimmig; Laufzeit: 1 Jahr)" → "einstimmig",
+    "Der Beirat empfiehlt einstimmig, dem Verein …" → "einstimmig"."""
+    span_re = re.compile(rf"(?:{_N}\s*)?(?:{VOTE_WORDS_RE.pattern})\S*(?:\s*\d{{1,3}}\b)?", re.IGNORECASE)
+    voted = []
+    for part in re.split(r"[;(),]", text):
+        part = part.strip(" .")
+        if not VOTE_WORDS_RE.search(part):
+            continue
+        if len(part.split()) > 3:  # a sentence around the vote: keep only the vote's words
+            spans = list(span_re.finditer(part))
+            part = part[spans[0].start() : spans[-1].end()]
+        voted.append(part)
+    return ", ".join(voted) if voted else text.strip(" ()")

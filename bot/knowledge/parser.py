@@ -108,13 +108,15 @@ def _header_lines(lines: list[Line], sections: list[Section]) -> list[Line]:
 def _meeting(header_lines: list[Line], header_text: str, full_text: str, sections: list[Section],
              warnings: list[ParseWarning]) -> Meeting:
     opening = section_text(sections[0]) if sections else full_text
-    date, date_index, hit = header.meeting_date(header_lines, opening)
+    title = header.title_lines(header_lines)
+    title_text = "\n".join(line.text for line in title)
+    date, date_index, hit = header.meeting_date(title, opening)
     if date is None:
         warnings.append(ParseWarning(1, "Kein Sitzungsdatum mit Jahr gefunden – das Datum bleibt leer."))
-    place, address = header.meeting_place(header_lines, date_index, hit)
-    date_line = header_lines[date_index].text if date_index is not None else None
-    start, end, approximate = header.meeting_times(header_text, full_text, date_line)
-    return Meeting(header.meeting_number(header_text, full_text), date, place, address, start, end, approximate)
+    place, address = header.meeting_place(title, date_index, hit)
+    date_line = title[date_index].text if date_index is not None else None
+    start, end, approximate = header.meeting_times(title_text, full_text, date_line)
+    return Meeting(header.meeting_number(title_text, full_text), date, place, address, start, end, approximate)
 
 
 def _people(lines: list[Line], header_lines: list[Line], sections: list[Section], kind: DocumentKind,
