@@ -36,7 +36,8 @@ class ActionGlossary(BeiratAction):
             close = suggestions(text, queries.all_terms(ctx.session))
             raise EarlyReply(Reply(answers.unknown_term(close), slots={"term": None}))
         # The word is explained right here: later answers need not explain it again.
+        # Glossary texts are checked Leichte Sprache already; no explanations inside them.
         return Reply(
             answers.explanation(entry), slots={"term": entry.term}, topic="glossary",
-            already_explained=frozenset({entry.term}), explain=True,
+            already_explained=frozenset({entry.term}), explain=False,
         )

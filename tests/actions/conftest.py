@@ -22,7 +22,7 @@ from bot.db.writer import sync_organisation_aliases, write_document
 GLOSSARY = """
 - term: Zuwendung
   aliases: [Zuwendungen]
-  explanation: Die Stadt gibt Geld für ein Projekt.
+  explanation: Die Stadt gibt Geld für ein Projekt. Das steht dann im Protokoll.
 - term: Stadtbezirksrat
   aliases: [Stadtbezirksrats, Bezirksrat]
   explanation: Das sind Politiker für einen Teil von Hannover.

@@ -11,7 +11,8 @@ def test_known_term_is_explained_and_remembered(two_councils, chat):
     assert turn.text.startswith("Das Wort „Zuwendung“ bedeutet:")
     assert "Die Stadt gibt Geld für ein Projekt." in turn.text
     assert "Zuwendung" in turn.slots["explained_terms"]
-    assert turn.text.count("Das heißt:") == 0, "the word itself must not be explained twice"
+    assert turn.text.splitlines()[1:] == ["Die Stadt gibt Geld für ein Projekt.", "Das steht dann im Protokoll."]
+    assert "Das heißt:" not in turn.text, "a glossary answer explains no other word inside it"
 
 
 def test_unknown_term_suggests_close_words(two_councils, chat):

@@ -4,16 +4,14 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.language.answers import Answer
-from bot.language.answers.common import UNKNOWN_TERM, name_buttons
+from bot.language.answers.common import UNKNOWN_TERM, name_buttons, sentences
 from bot.queries.facts import GlossaryEntry
 
 
 def explanation(entry: GlossaryEntry) -> Answer:
     # The explanation is already written in Leichte Sprache in the glossary.
-    return Answer(
-        text=f"Das Wort „{entry.term}“ bedeutet:\n{entry.explanation.strip()}",
-        terms=frozenset({entry.term}),
-    )
+    lines = sentences(entry.explanation)
+    return Answer(text="\n".join([f"Das Wort „{entry.term}“ bedeutet:", *lines]), terms=frozenset({entry.term}))
 
 
 def unknown_term(suggestions: Sequence[str], intent: str = "ask_glossary") -> Answer:

@@ -7,7 +7,6 @@ from typing import Sequence
 from bot.language.answers import Answer, Button
 from bot.language.answers.common import (
     LIST_LIMIT,
-    MORE_OFFER,
     association_note,
     bullets,
     council_label,
@@ -211,9 +210,11 @@ def curated(fact: CuratedFact) -> Answer:
     """A hand-written fact (knowledge/facts.yml); its source is one button away."""
     lines = [plain(sentence) for sentence in sentences(fact.text)]
     answer = finish(lines, terms=TERMS)
+    # The source is one button away; the hint comes last, after everything else.
     hint = "Fragen Sie mich gerne: Wo steht das?"
-    text = answer.text.replace(MORE_OFFER, f"{hint}\n{MORE_OFFER}") if answer.more else f"{answer.text}\n{hint}"
-    return Answer(text=text, buttons=(SOURCE_BUTTON,), terms=TERMS, more=answer.more)
+    if answer.more:
+        return Answer(text=answer.text, buttons=(SOURCE_BUTTON,), terms=TERMS, more=f"{answer.more}\n{hint}")
+    return Answer(text=f"{answer.text}\n{hint}", buttons=(SOURCE_BUTTON,), terms=TERMS)
 
 
 def curated_passage(fact: CuratedFact) -> str:
