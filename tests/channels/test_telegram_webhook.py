@@ -137,6 +137,19 @@ async def test_channel_without_secret_refuses_every_call(bot_api, caplog):
 
 
 @pytest.mark.asyncio
+async def test_health_route_answers_without_doing_work(telegram_channel, bot_api):
+    async with serve_channel(telegram_channel, EchoAgent([])) as base_url:
+        async with aiohttp.ClientSession() as session:
+            async with session.get(base_url + "/webhooks/telegram/") as resp:
+                status, body = resp.status, await resp.json()
+            async with session.get(base_url + WEBHOOK) as resp:
+                get_status = resp.status
+
+    assert (status, body) == (200, {"status": "ok"})
+    assert get_status == 405, f"GET on the webhook answered {get_status}; only POST is allowed"
+
+
+@pytest.mark.asyncio
 async def test_webhook_is_set_with_secret_at_start(telegram_channel, bot_api):
     async with serve_channel(telegram_channel, EchoAgent([])):
         calls = bot_api.wait_for("setWebhook")
