@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.parse_agenda import Section
-from bot.knowledge.parse_lines import BULLET_RE, Line, join_texts
+from bot.knowledge.parse_lines import BULLET_RE, Line, columns, join_texts
 from bot.knowledge.records import Passage
 
 MAX_CHUNK_CHARS = 1500
+MIN_GENERIC_CHARS = 40  # below this, text under a guessed heading is letterhead or signature
 _KNOWN_RE = re.compile(
     r"^(?:Fragen?\s+(?:an|der|zu|von)\b|Diskussion\b|Thema\b|(?:Zentrale\s+)?Fragestellung|Wünsche\s+und\s+Anregungen|"
     r"Ergebnis(?:se)?\b|Fazit\b|Bericht\b|Vortrag\b|Vorstellung\b|Ausblick\b|Rückblick\b|Zusammenfassung\b|Anregungen\b)",
@@ -34,9 +35,11 @@ def _is_heading(lines: list[Line], index: int) -> bool:
     colon = text.find(":")
     if _KNOWN_RE.match(text) and (0 <= colon <= 80 or (len(text) <= 70 and not text.endswith((".", ",")))):
         return True
-    after_blank = index == 0 or lines[index - 1].blank
-    text_follows = index + 1 < len(lines) and not lines[index + 1].blank
-    return after_blank and text_follows and len(text) <= 70 and len(text.split()) <= 8 \
+    # A short line standing alone above its text ("Begründung des Antrages", "Fragen aus dem Beirat:").
+    after_blank = index > 0 and lines[index - 1].blank
+    following = lines[index + 1 : index + 3]
+    text_follows = bool(following) and (not following[0].blank or (len(following) > 1 and len(following[1].text) > 60))
+    return after_blank and text_follows and len(text) <= 70 and len(text.split()) <= 8 and len(columns(lines[index])) == 1 \
         and not text.endswith((".", ",", ";")) and not re.search(r"\d", text)
 
 
@@ -54,13 +57,17 @@ def _heading(lines: list[Line], index: int) -> tuple[str, int]:
 
 
 def _items(lines: list[Line]) -> list[str]:
-    """Paragraphs and bullet items, each joined into one line."""
+    """Paragraphs, bullet items and table rows, each joined into one line."""
     items, current = [], []
     for line in lines:
-        if line.blank or BULLET_RE.match(line.text):
+        row = len(columns(line)) >= 3
+        if line.blank or BULLET_RE.match(line.text) or row:
             if current:
                 items.append(join_texts(current))
             current = [] if line.blank else [BULLET_RE.sub("- ", line.text)]
+            if row:
+                items.append(" | ".join(columns(line)))
+                current = []
         else:
             current.append(line.text)
     if current:
@@ -71,23 +78,25 @@ def _items(lines: list[Line]) -> list[str]:
 def passages(section: Section, agenda_number: str | None) -> list[Passage]:
     """The chunks of one agenda item (``agenda_number`` None for a decision paper)."""
     body = section.body
-    chunks: list[tuple[str, int, list[Line]]] = []
-    heading, heading_line, current = section.title, 0, []
+    chunks: list[tuple[str, int, list[Line], bool]] = []  # heading, its line, lines, heading is generic
+    heading, heading_line, current, generic = section.title, 0, [], False
     index = 0
     while index < len(body):
         if _is_heading(body, index):
-            chunks.append((heading, heading_line, current))
-            heading_line = body[index].number
+            chunks.append((heading, heading_line, current, generic))
+            heading_line, generic = body[index].number, not _KNOWN_RE.match(body[index].text)
             heading, index = _heading(body, index)
             current = []
             continue
         current.append(body[index])
         index += 1
-    chunks.append((heading, heading_line, current))
+    chunks.append((heading, heading_line, current, generic))
     result = []
-    for heading, line, chunk_lines in chunks:
+    for heading, line, chunk_lines, generic in chunks:
         if _SKIP_HEADING_RE.search(heading):
             continue
+        if generic and sum(len(l.text) for l in chunk_lines) < MIN_GENERIC_CHARS:
+            continue  # a signature or letterhead line, not discussion
         first = next((l.number for l in chunk_lines if not l.blank), None)
         for text in _cut(_items(chunk_lines)):
             result.append(Passage(agenda_number, heading, text, line or first or section.heading_line))

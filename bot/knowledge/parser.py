@@ -39,7 +39,8 @@ def parse_file(path: Path) -> DocumentRecord:
 
 def parse_text(text: str, source_path: str) -> DocumentRecord:
     """Parse a document's text; raises ``ParseError(path, line, reason)``."""
-    if not text or not text.strip():
+    text = (text or "").lstrip("\ufeff")  # a byte-order mark is not content
+    if not text.strip():
         raise ParseError(source_path, 0, "Das Dokument ist leer – es gibt nichts zu lesen.")
     try:
         return _parse(text, source_path)
@@ -170,6 +171,9 @@ def _passages(lines: list[Line], header_lines: list[Line], sections: list[Sectio
               paper: str | None):
     if sections:
         return [chunk for s in sections for chunk in passages(s, s.number)]
-    title = f"Beschlussdrucksache {paper}" if kind is DocumentKind.DECISION_PAPER and paper else "Text"
-    body = lines if kind is DocumentKind.DECISION_PAPER else lines[len(header_lines) :]
-    return passages(Section("", title, 0, body), None)
+    if kind is DocumentKind.DECISION_PAPER:
+        # The paper's subject ("Zuwendungen aus Mitteln des Integrationsbeirates Mitte") heads its text.
+        subject = next((l.text for l in lines[:20] if "Zuwendung" in l.text and len(l.text) < 120), None)
+        title = subject or (f"Beschlussdrucksache {paper}" if paper else "Beschlussdrucksache")
+        return passages(Section("", title, 0, lines), None)
+    return passages(Section("", "Text", 0, lines[len(header_lines) :]), None)
