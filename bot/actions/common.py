@@ -143,8 +143,10 @@ class Context:
         """The council asked about: the named one, the only one, or ask which one.
 
         A named council that is not in the data means: nothing in the protocols.
+        Not required (questions about a named organisation or person): only a council
+        named in this message filters, so a remembered one cannot hide the answer.
         """
-        text = self.value("council")
+        text = self.value("council") if required else entity(self.tracker, "council")
         if text:
             found = council_queries.find_council(self.session, text)
             if not found.resolved:

@@ -131,3 +131,14 @@ def test_who_decides_from_curated_fact_with_source_button(two_councils, chat):
 
 def test_missing_curated_fact_is_no_data(two_councils, chat):
     assert chat.ask(ActionHowToApply, "ask_how_to_apply").text == NO_DATA
+
+
+def test_remembered_council_does_not_hide_another_councils_organisation(two_councils, chat):
+    chat.ask(ActionGrantsList, "ask_grants_list", council="Ricklingen")
+    turn = chat.ask(ActionGrantAmount, "ask_grant_amount", organisation="Banjul e.V.")
+    assert "1.400 Euro" in turn.text, "a council from an earlier question must not filter a named organisation"
+
+
+def test_council_named_with_the_organisation_filters(two_councils, chat):
+    turn = chat.ask(ActionGrantAmount, "ask_grant_amount", organisation="Banjul e.V.", council="Ricklingen")
+    assert turn.text == NO_DATA, "Banjul e.V. has no grant in Ricklingen: never another council's data"
