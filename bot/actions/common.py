@@ -10,24 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import re
 import traceback
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar
 
-from dateutil import parser as date_parser
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from bot.actions.dates import parse_date, parse_year
 from bot.db.session import session_scope
 from bot.language import glossary as glossary_language
 from bot.language.answers import Answer
 from bot.language.answers import common as texts
 from bot.language.answers import discussion as passage_texts
-from bot.language.format import MONTHS
 from bot.queries import councils as council_queries
 from bot.queries import glossary as glossary_queries
 from bot.queries import meetings as meeting_queries
@@ -74,45 +72,6 @@ def entity(tracker: Tracker, name: str) -> str | None:
     """The entity from this message only (no slot): for filters that must not linger."""
     values = [v for v in tracker.get_latest_entity_values(name) if isinstance(v, str) and v.strip()]
     return values[0].strip() if values else None
-
-
-# --- Dates ---------------------------------------------------------------------------------
-
-
-class _GermanDates(date_parser.parserinfo):
-    MONTHS = [(name[:3], name) for name in MONTHS]
-    MONTHS[2] = ("Mär", "März", "Maerz", "Mrz")
-
-    def __init__(self) -> None:
-        super().__init__(dayfirst=True)
-
-
-def parse_date(text: str) -> tuple[int, int, int | None] | None:
-    """(day, month, year or None) from "1. April 2019", "01.04.2019", "2019-04-01".
-
-    Returns None when the text is not a date with at least day and month. The year
-    stays None when the text has none: it is never filled in with a guess.
-    """
-    text = text.strip()
-    try:
-        iso = dt.date.fromisoformat(text)
-        return iso.day, iso.month, iso.year
-    except ValueError:
-        pass
-    try:
-        # Parsed with two different defaults: what differs was not in the text.
-        a = date_parser.parse(text, parserinfo=_GermanDates(), fuzzy=True, default=dt.datetime(2000, 1, 1))
-        b = date_parser.parse(text, parserinfo=_GermanDates(), fuzzy=True, default=dt.datetime(2001, 2, 2))
-    except (ValueError, OverflowError):
-        return None
-    if (a.day, a.month) != (b.day, b.month):
-        return None
-    return a.day, a.month, (a.year if a.year == b.year else None)
-
-
-def parse_year(text: str) -> int | None:
-    match = re.search(r"\b(1[89]\d\d|2\d\d\d)\b", text)
-    return int(match.group(1)) if match else None
 
 
 # --- Reading the conversation --------------------------------------------------------------

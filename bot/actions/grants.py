@@ -5,7 +5,8 @@ import datetime as dt
 
 from rasa_sdk import Tracker
 
-from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity, no_data, parse_date, passage_for
+from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity, no_data, passage_for
+from bot.actions.dates import parse_date
 from bot.language.answers import common as texts
 from bot.language.answers import grants as answers
 from bot.language.answers.discussion import no_passage_text

@@ -1,13 +1,11 @@
-"""Shared action behaviour: technical problems, date parsing, every domain action registered."""
+"""Shared action behaviour: technical problems, every domain action registered."""
 from __future__ import annotations
 
 import logging
 
-import pytest
 import yaml
 from rasa_sdk.executor import ActionExecutor
 
-from bot.actions import common
 from bot.actions.grants import ActionGrantAmount
 from bot.actions.members import ActionMembers
 from bot.config import REPO_ROOT
@@ -47,26 +45,3 @@ def test_query_error_mid_action_gives_technical_problem(two_councils, monkeypatc
     assert turn.text == TECHNICAL_PROBLEM
     assert "locked" not in turn.text and "Traceback" not in turn.text
     assert turn.events == []
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("1. April 2019", (1, 4, 2019)),
-        ("01.04.2019", (1, 4, 2019)),
-        ("1.4.19", (1, 4, 2019)),
-        ("2019-04-01", (1, 4, 2019)),
-        ("am Montag, 1. April 2019", (1, 4, 2019)),
-        ("3. März 2020", (3, 3, 2020)),
-        ("1. April", (1, 4, None)),  # no year: never filled in with a guess
-        ("April 2019", None),  # no day
-        ("irgendwann", None),
-    ],
-)
-def test_parse_date(text, expected):
-    assert common.parse_date(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [("2019", 2019), ("im Jahr 2020", 2020), ("neunzehn", None)])
-def test_parse_year(text, expected):
-    assert common.parse_year(text) == expected

@@ -8,7 +8,7 @@ from bot.language.answers.common import LIST_LIMIT, bullets, council_label, fini
 from bot.language.answers.meetings import meeting_phrase
 from bot.queries.facts import AttendanceFact, PersonFact
 
-TERMS = frozenset({"Integrationsbeirat", "Verwaltung", "Vorsitz"})
+TERMS = frozenset({"Integrationsbeirat", "Verwaltung", "Vorsitzende", "Stellvertretung"})
 COUNCIL_ROLES = ("chair", "deputy", "member")
 ROLE_LABELS = {"chair": "Vorsitz", "deputy": "Stellvertretung"}
 
