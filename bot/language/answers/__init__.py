@@ -33,7 +33,7 @@ class Button:
 class Answer:
     text: str
     buttons: tuple[Button, ...] = ()
-    # Hard words this answer uses on purpose; the glossary explains them at first use.
+    # Glossary words this answer uses on purpose: explained first when a message has several.
     terms: frozenset[str] = field(default_factory=frozenset)
     # The rest of a long answer, shown after "Möchten Sie mehr wissen?".
     more: str | None = None
