@@ -24,6 +24,8 @@ from bot.queries.facts import GlossaryEntry
 
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 EXPLANATION_MARK = "Das heißt:"
+# Right after a word: the text explains it itself ("Zuwendung heißt: …", "„TOP“ bedeutet: …").
+EXPLAINED_AFTER = re.compile(r"[“”\"]?\.?\s*(?:Das heißt:|heißt:|bedeutet:)")
 
 
 class GlossaryError(ValueError):
@@ -164,8 +166,14 @@ def explain_terms(
         done.add(entry.term)
         done_lower.add(entry.term.lower())
 
+    matches = find_terms(text, entries)
+    for match in matches:
+        if EXPLAINED_AFTER.match(text, match.end):
+            done.add(match.entry.term)
+            done_lower.add(match.entry.term.lower())
+
     insertions: dict[int, list[GlossaryEntry]] = {}
-    for match in find_terms(text, entries):
+    for match in matches:
         if match.entry.term.lower() in done_lower:
             continue
         if any(start <= match.start < end for start, end, _ in existing):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from bot.language.format import MEDIOPUNKT, WEEKDAYS, find_unsplit_compounds, split_compounds
-from bot.language.glossary import default_entries, explanation_spans, find_terms
+from bot.language.glossary import EXPLAINED_AFTER, default_entries, explanation_spans, find_terms
 from bot.language.readability import Analysis, Sentence, analyse
 from bot.queries.facts import GlossaryEntry
 
@@ -287,8 +287,11 @@ def check_text(
 
     if entries and not explained_on_delivery:
         explained_here = {entry.term.lower() for _, _, entry in blocks}
+        matches = find_terms(text, entries)
+        # Explained in the author's own words: "Zuwendung heißt: …", "Das Wort „TOP“ bedeutet: …".
+        explained_here |= {m.entry.term.lower() for m in matches if EXPLAINED_AFTER.match(text, m.end)}
         reported = set()
-        for match in find_terms(text, entries):
+        for match in matches:
             key = match.entry.term.lower()
             if in_block(match.start) or key in explained_lower or key in explained_here or key in reported:
                 continue

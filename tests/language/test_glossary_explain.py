@@ -74,6 +74,12 @@ def test_text_that_already_explains_the_word_gets_no_second_explanation():
     assert result == text and "Zuwendung" in explained
 
 
+def test_text_that_explains_the_word_in_own_words_gets_no_glossary_block():
+    text = "Das Wort „Zuwendung“ bedeutet:\nDie Stadt gibt Geld."
+    result, explained = explain_terms(text, set(), ENTRIES)
+    assert result == text and explained == {"Zuwendung"}
+
+
 def test_words_inside_an_explanation_are_not_explained():
     entries = [GlossaryEntry("Sitzung", "Ein Treffen mit einer Zuwendung.", ()), ZUWENDUNG]
     text, explained = explain_terms("Das war die Sitzung.", set(), entries)

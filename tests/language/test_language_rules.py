@@ -104,6 +104,14 @@ def test_hard_word_explained_in_the_text_is_fine():
     assert "hard_word" not in rules_in(text, entries=[ZUWENDUNG])
 
 
+@pytest.mark.parametrize("text", [
+    "Sie fragen nach Zuwendungen. Zuwendung heißt: Die Stadt gibt Geld.",
+    "Das Wort „Zuwendung“ bedeutet:\nDie Stadt gibt Geld für ein Projekt.",
+])
+def test_hard_word_explained_in_own_words_is_fine(text):
+    assert "hard_word" not in rules_in(text, entries=[ZUWENDUNG])
+
+
 def test_hard_word_explained_earlier_in_the_conversation_is_fine():
     assert "hard_word" not in rules_in("Der Verein bekommt Zuwendungen.", entries=[ZUWENDUNG], explained={"Zuwendung"})
 
