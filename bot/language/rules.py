@@ -256,8 +256,9 @@ def check_text(
     """
     if not text or not text.strip():
         return []
+    names = tuple(names or ())
     entries = default_entries() if entries is None else tuple(entries)
-    explained = {term for term in explained}
+    explained = set(explained or ())
     explained_lower = {term.lower() for term in explained}
     analysis = analyse(text, names)
     blocks = explanation_spans(text, entries) if entries else []
@@ -282,7 +283,7 @@ def check_text(
     if len(prose) > MAX_SENTENCES:
         violations.append(Violation("too_many_sentences", f"{len(prose)} Sätze (höchstens {MAX_SENTENCES})", text[:80]))
 
-    for word in dict.fromkeys(find_unsplit_compounds(text, [*names])):
+    for word in dict.fromkeys(find_unsplit_compounds(text, names)):
         violations.append(Violation("compound_unsplit", f"'{word}' mit Medio·punkt: '{split_compounds(word)}'", word))
 
     if entries and not explained_on_delivery:

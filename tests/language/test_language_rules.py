@@ -133,3 +133,8 @@ def test_each_violation_names_the_sentence():
 @pytest.mark.parametrize("empty", ["", "   ", None])
 def test_empty_text_has_no_violation(empty):
     assert check_text(empty) == []
+
+
+def test_names_may_be_a_one_shot_iterator():
+    text = "Förderverein der IGS Linden e.V. bekommt Geld. e.V. heißt: eingetragener Verein."
+    assert check_text(text, iter(["Förderverein der IGS Linden e.V."]), entries=()) == []
