@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from bot.config import database_url
 
@@ -31,22 +33,26 @@ def dispose_engine(url: str | None = None) -> None:
 
 
 def _create(url: str) -> Engine:
+    if url.startswith("sqlite") and _sqlite_file(url) is None:
+        # In-memory: one connection shared, or every session would see an empty database.
+        engine = create_engine(url, future=True, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
     if url.startswith("sqlite"):
-        _ensure_sqlite_directory(url)
-        engine = create_engine(url, future=True, connect_args={"timeout": 30})
+        _sqlite_file(url).parent.mkdir(parents=True, exist_ok=True)
+        # A pool keeps connections open: SQLAlchemy 1.4 would open (and checkpoint) a new
+        # file connection per session. Pooled connections move between threads, one at a time.
+        engine = create_engine(
+            url, future=True, poolclass=QueuePool, connect_args={"timeout": 30, "check_same_thread": False}
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, future=True, pool_pre_ping=True)
 
 
-def _ensure_sqlite_directory(url: str) -> None:
-    from pathlib import Path
-
-    from sqlalchemy.engine import make_url
-
+def _sqlite_file(url: str) -> Path | None:
     database = make_url(url).database
-    if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    return Path(database) if database and database != ":memory:" else None
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

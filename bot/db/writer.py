@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.db import schema as s
@@ -168,9 +168,8 @@ def _meeting(session: Session, record: DocumentRecord, document: s.Document, cou
 
 
 def _agenda(session: Session, record: DocumentRecord, document: s.Document, meeting) -> dict[str, int]:
-    ids: dict[str, int] = {}
-    for position, item in enumerate(record.agenda):
-        row = s.AgendaItem(
+    rows = [
+        s.AgendaItem(
             document_id=document.id,
             meeting_id=meeting.id if meeting else None,
             number=item.number,
@@ -179,19 +178,26 @@ def _agenda(session: Session, record: DocumentRecord, document: s.Document, meet
             position=position,
             line=item.line,
         )
-        session.add(row)
-        session.flush()
-        ids.setdefault(item.number, row.id)
+        for position, item in enumerate(record.agenda)
+    ]
+    session.add_all(rows)
+    session.flush()
+    ids: dict[str, int] = {}
+    for row in rows:
+        ids.setdefault(row.number, row.id)
     return ids
 
 
 def _people(session: Session, record, document, council, meeting, agenda_ids) -> int:
-    seen: dict[str, s.Person] = {}
-    attended: set[int] = set()
+    known = _council_people(session, council)  # one query per document, not one per name
+    rows: dict[str, s.Person] = {}
     for person in record.people:
         name = full_name(person.given_name, person.family_name, person.salutation)
         key = name_key(name)
-        row = seen.get(key) or _existing_person(session, key, person.given_name, council)
+        if key in rows:
+            continue
+        # Same council and the full name, never the family name alone ("Herr Mingers" stays per document).
+        row = known.get(key) if person.given_name else None
         if row is None:
             row = s.Person(
                 given_name=person.given_name,
@@ -201,12 +207,16 @@ def _people(session: Session, record, document, council, meeting, agenda_ids) ->
                 name_key=key,
             )
             session.add(row)
-            session.flush()
         elif row.salutation is None and person.salutation:
             row.salutation = person.salutation
-        seen[key] = row
-        session.add(
-            s.Membership(
+        rows[key] = row
+    session.flush()
+    memberships: list[dict] = []
+    attendance: dict[int, dict] = {}
+    for person in record.people:
+        row = rows[name_key(full_name(person.given_name, person.family_name, person.salutation))]
+        memberships.append(
+            dict(
                 person_id=row.id,
                 council_id=council.id if council else None,
                 meeting_id=meeting.id if meeting else None,
@@ -219,25 +229,31 @@ def _people(session: Session, record, document, council, meeting, agenda_ids) ->
                 line=person.line,
             )
         )
-        if person.attendance is not None and meeting is not None and row.id not in attended:
-            attended.add(row.id)
-            session.add(
-                s.AttendanceEntry(meeting_id=meeting.id, person_id=row.id, document_id=document.id, status=person.attendance.value)
+        if person.attendance is not None and meeting is not None:
+            attendance.setdefault(
+                row.id,
+                dict(meeting_id=meeting.id, person_id=row.id, document_id=document.id, status=person.attendance.value),
             )
-    return len(seen)
+    # One statement per table (executemany): rows nobody reads back need no ORM objects.
+    _insert_many(session, s.Membership, memberships)
+    _insert_many(session, s.AttendanceEntry, list(attendance.values()))
+    return len(rows)
 
 
-def _existing_person(session: Session, key: str, given_name: str | None, council) -> s.Person | None:
-    # Same council and the full name, never the family name alone ("Herr Mingers" stays per document).
-    if not given_name or council is None:
-        return None
-    return session.execute(
+def _council_people(session: Session, council) -> dict[str, s.Person]:
+    """People with a given name who already have a membership in this council, by name key."""
+    if council is None:
+        return {}
+    people = session.execute(
         select(s.Person)
-        .join(s.Membership, s.Membership.person_id == s.Person.id)
-        .where(s.Person.name_key == key, s.Person.given_name.isnot(None), s.Membership.council_id == council.id)
+        .where(s.Person.given_name.isnot(None))
+        .where(s.Person.id.in_(select(s.Membership.person_id).where(s.Membership.council_id == council.id)))
         .order_by(s.Person.id)
-        .limit(1)
-    ).scalar()
+    ).scalars()
+    known: dict[str, s.Person] = {}
+    for person in people:
+        known.setdefault(person.name_key, person)
+    return known
 
 
 def find_organisation_row(session: Session, written: str) -> s.Organisation | None:
@@ -263,11 +279,12 @@ def _organisation(session: Session, written: str | None) -> s.Organisation | Non
 
 
 def _grants(session: Session, record, document, council, meeting, agenda_ids) -> int:
+    rows = []
     for grant in record.grants:
         organisation = _organisation(session, grant.applicant)
         vote = grant.vote
-        session.add(
-            s.Grant(
+        rows.append(
+            dict(
                 document_id=document.id,
                 council_id=council.id if council else None,
                 meeting_id=meeting.id if meeting else None,
@@ -287,23 +304,30 @@ def _grants(session: Session, record, document, council, meeting, agenda_ids) ->
                 line=grant.line,
             )
         )
-    return len(record.grants)
+    _insert_many(session, s.Grant, rows)
+    return len(rows)
 
 
 def _passages(session: Session, record, document, meeting) -> int:
-    for position, passage in enumerate(record.passages):
-        session.add(
-            s.Passage(
-                document_id=document.id,
-                meeting_id=meeting.id if meeting else None,
-                agenda_number=passage.agenda_number,
-                heading=passage.heading,
-                text=passage.text,
-                position=position,
-                line=passage.line,
-            )
+    rows = [
+        dict(
+            document_id=document.id,
+            meeting_id=meeting.id if meeting else None,
+            agenda_number=passage.agenda_number,
+            heading=passage.heading,
+            text=passage.text,
+            position=position,
+            line=passage.line,
         )
-    return len(record.passages)
+        for position, passage in enumerate(record.passages)
+    ]
+    _insert_many(session, s.Passage, rows)
+    return len(rows)
+
+
+def _insert_many(session: Session, table, rows: list[dict]) -> None:
+    if rows:
+        session.execute(insert(table), rows)
 
 
 def sync_organisation_aliases(session: Session, aliases: dict[str, list[str]]) -> None:
