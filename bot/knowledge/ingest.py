@@ -171,7 +171,8 @@ def _ingest_file(path: Path, corrections: Overlay, url, parse: Parse, summary: I
         with session_scope(url) as session:
             result = write_document(session, record, corrections_fingerprint=corrections.fingerprint)
     except ParseError as error:
-        _fail(summary, err, f"{path}: Zeile {error.line}: {error.reason}")
+        where = f"Zeile {error.line}: " if error.line else ""  # line 0: the file as a whole
+        _fail(summary, err, f"{path}: {where}{error.reason}")
         return
     except WriteError as error:
         _fail(summary, err, f"{path}: {error}")

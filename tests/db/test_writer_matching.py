@@ -92,3 +92,17 @@ def test_same_name_in_another_council_is_another_person(db_url, seed, ricklingen
     with session_scope(db_url) as session:
         count = len(session.execute(select(s.Person).where(s.Person.full_name == "Rainer-Jörg Grube")).scalars().all())
     assert count == 2, "people are matched within one council only"
+
+
+def test_alias_removed_from_corrections_is_removed(db_url, seed):
+    with session_scope(db_url) as session:
+        sync_organisation_aliases(session, {"Banjul e.V.": ["Banyul e.V."]})
+    with session_scope(db_url) as session:
+        write_document(session, seed())
+    with session_scope(db_url) as session:
+        sync_organisation_aliases(session, {})
+    with session_scope(db_url) as session:
+        aliases = session.execute(select(s.OrganisationAlias.name)).all()
+        names = sorted(n for (n,) in session.execute(select(s.Organisation.name)))
+    assert aliases == [], "an alias no longer in the corrections must go"
+    assert names == ["Banjul e.V.", "Förderverein der IGS Linden e.V."], "organisations with grants stay"
