@@ -34,7 +34,7 @@ class AmountHit:
 
 def parse_number(token: str) -> Decimal | None:
     """The value of one written number, or None when it is not a readable amount."""
-    token = token.replace(" ", "").strip(_TRIM)
+    token = token.replace(" ", "").replace("\u202f", "").strip(_TRIM)
     if not re.search(r"[-–]$", token):
         token = token.rstrip(".,")  # sentence punctuation after the number
     if _DOT_DASH_RE.match(token):
@@ -52,7 +52,10 @@ def find_amounts(text: str) -> list[AmountHit]:
     """Every euro amount in ``text`` (the number before or after the currency)."""
     hits: list[AmountHit] = []
     for currency in _CURRENCY_RE.finditer(text):
-        before = re.search(r"([^\s:=(]+(?:\s[-–]{1,2})?)\s*$", text[: currency.start()])
+        head = text[: currency.start()]
+        before = re.search(r"(?<![\d/.,])(\d{1,3}(?:[ \u202f]\d{3})+(?:,(?:\d{1,2}|[-–]{1,2}))?)\s*$", head)
+        if not before or re.search(r"(?:Nr\.?|Antrag|TOP|Punkt)\s*$", head[: before.start()]):
+            before = re.search(r"([^\s:=(]+(?:\s[-–]{1,2})?)\s*$", head)  # one token: "1.400,00", "500,-"
         after = re.match(r"\s*([^\s]+)", text[currency.end() :])
         candidates = []  # (token, start, end): the number before the sign first ("1.400 €")
         if before and re.search(r"\d", before.group(1)):

@@ -29,7 +29,9 @@ ANCHOR_RE = re.compile(
     rf"(?P<no>{APPLICATION_NUMBER})(?![\d/])\s*[:.,;–-]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-LIST_ITEM_RE = re.compile(r"^(?P<no>\d{1,3}/(?:\d{4}|\d{2}))(?![\d/])\s*[,;:–-]\s*(?P<rest>.+)$")
+# "03/2015, einstimmig, 500,- €" or a table row whose columns were lost ("07/2019 Verein e.V. Fest EUR 200").
+LIST_ITEM_RE = re.compile(r"^(?P<no>\d{1,3}/(?:\d{4}|\d{2}))(?![\d/])\s*(?:[,;:–-]\s*|\s+)(?P<rest>.+)$")
+_LEGAL_SPLIT_RE = re.compile(r"^(?P<applicant>.+?(?:e\.\s?V\.|gGmbH|GmbH|gUG|Stiftung))\s+(?P<purpose>\S.*)$")
 NUMBERED_RE = re.compile(r"^\d{1,2}[.)]\s+")
 AMOUNT_FIRST_RE = re.compile(
     r"^(?:Eine\s+)?(?:Zuwendung|Förderung|Zuschuss)\s+(?:i\.\s?H\.\s?v\.|in\s+Höhe\s+von|von|über)\s+"
@@ -37,7 +39,7 @@ AMOUNT_FIRST_RE = re.compile(
     r"(?:\s+an\s+(?:den\s+|die\s+|das\s+)?(?P<applicant>.+?))?(?:\s+für\s+(?:das\s+|den\s+|die\s+)?(?P<purpose>.+))?\s*$"
 )
 _LABELS = {
-    "applicant": r"Antragsteller(?:in|/in|\*in|innen)?|Zuwendungsempfänger(?:in)?|Empfänger(?:in)?|Träger(?:in)?|"
+    "applicant": r"(?:Antragsteller|Zuwendungsempfänger|Empfänger|Träger)(?:innen|in|\s*[/*:_]\s*-?in(?:nen)?)?|"
                  r"Verein|Organisation|Institution",
     "requested": r"beantragt\w*(?:\s+\w+)?|Antragssumme|beantragte\s+\w+|(?:Gesamt|Projekt)?[Kk]osten|Gesamtkosten|"
                  r"Eigenmittel|Eigenanteil|Eigenleistung|Finanzierung|Drittmittel",
@@ -47,7 +49,9 @@ _LABELS = {
     "vote": r"Abstimmung(?:sergebnis)?|Ergebnis|Beschluss|Votum|Empfehlung(?:\s+des\s+Integrationsbeirat\w*)?",
     "ignore": r"(?:Projekt)?[Zz]eitraum|Laufzeit|Datum|Antragsdatum|Eingang|Ort|Zielgruppe|Ansprechpartner\w*|Kontakt",
 }
-_LABEL_RES = [(key, re.compile(rf"^(?:{p})\s*:\s*(?P<value>.*)$", re.IGNORECASE)) for key, p in _LABELS.items()]
+# "Zuwendungsbetrag (€):", "Betrag in Euro:" — a note on the unit may stand before the colon.
+_UNIT = r"(?:\s*\((?:in\s+)?(?:€|EUR|Euro)\)|\s+in\s+(?:€|EUR|Euro))?"
+_LABEL_RES = [(key, re.compile(rf"^(?:{p}){_UNIT}\s*:\s*(?P<value>.*)$", re.IGNORECASE)) for key, p in _LABELS.items()]
 _REJECTED_RE = re.compile(r"\babgelehnt\b|\bnicht\s+(?:befürwortet|empfohlen|bewilligt)\b", re.IGNORECASE)
 _WITHDRAWN_RE = re.compile(r"\bzurückgezogen\b|\bvertagt\b|\bzurückgestellt\b", re.IGNORECASE)
 _TRAILING_NUMBER_RE = re.compile(r"\s*\((?P<no>(?:IB|Nr\.?)\s*-?\s*\d{1,3}[-/]\d{2,4})\)\s*$")
@@ -119,6 +123,7 @@ class GrantBlock:
     withdrawn: bool = False
     last_field: str | None = None
     blank_seen: bool = False
+    unsure: str | None = None  # a warning about how the block was read
     lines: list[int] = field(default_factory=list)
 
     @property
@@ -149,7 +154,12 @@ class GrantBlock:
         left = re.sub(r"\s+", " ", left).strip(" ,;:–-()")
         if re.search(r"[A-Za-zÄÖÜäöü]{2,}", left):
             # "Banjul e.V.: Internationales Fußballturnier" / "Banjul e.V. – Fußballturnier"
-            pieces = re.split(r"\s+[–-]\s+|:\s+", left, maxsplit=1)
+            pieces = re.split(r"\s+[–-]\s+|:\s+|\s*,\s+", left, maxsplit=1)
+            if len(pieces) == 1 and _LEGAL_SPLIT_RE.match(left):
+                pieces = list(_LEGAL_SPLIT_RE.match(left).groups())  # "Verein e.V. Sommerfest"
+            elif len(pieces) == 1 and len(left.split()) > 2 and not re.search(r",\s|;|:\s|\s[–-]\s", text):
+                # columns of a table lost in extraction: name and project cannot be told apart
+                self.unsure = f"Empfänger und Projekt stehen ohne Trennung in einer Zeile: „{left}“ – als Empfänger übernommen."
             self.applicant, self.last_field = [clean_applicant(pieces[0])], "applicant"
             if len(pieces) > 1 and pieces[1].strip():
                 self.purpose, self.last_field = [pieces[1].strip()], "purpose"
@@ -223,6 +233,9 @@ class GrantBlock:
             if bare is not None and bare.value is None:
                 raise LineError(lines[index].number, f"Der Betrag „{bare.raw}“ ist nicht lesbar.")
             amount = bare.value if bare else None
+            plain = re.fullmatch(r"(?:bis\s+zu\s+|ca\.\s*)?(\d{1,6})", text.strip())
+            if plain:  # "Betrag in Euro: 650": the label says it is euros
+                amount = Decimal(plain.group(1)).quantize(Decimal("0.01"))
             if bare is None and re.search(r"\d[\dOoIl.,]*[OoIl][\dOoIl.,]*", text):
                 raise LineError(lines[index].number, f"Der Betrag in „{lines[index].text}“ ist nicht lesbar. "
                                                      "Eine Zuwendung mit unlesbarem Betrag wird nicht übernommen.")

@@ -116,6 +116,8 @@ def _finish(block: GrantBlock, agenda_number: str | None, status: GrantStatus,
     purpose, number = purpose_and_number(block)
     applicant = applicant_text(block)
     name = f"Antrag {number}" if number else (applicant or "Zuwendung")
+    if block.unsure:
+        warnings.append(ParseWarning(block.line, f"{name}: {block.unsure}"))
     if block.withdrawn and not block.rejected:
         warnings.append(ParseWarning(block.line, f"{name} wurde zurückgezogen oder vertagt – nicht übernommen."))
         return None

@@ -47,7 +47,11 @@ _NOT_MEETING_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _MEETING_WORDS_RE = re.compile(r"Sitzung|Integrationsbeirat|Protokoll|Niederschrift|Sitzungsdatum", re.IGNORECASE)
-_PLACE_LABEL_RE = re.compile(r"^(?:Sitzungs|Tagungs|Veranstaltungs)?[Oo]rt\s*:\s*(?P<v>.+)$")
+# "Ort: …" on its own line or among other labels ("Datum: …   Ort: …   Zeit: …").
+_PLACE_LABEL_RE = re.compile(
+    r"(?:^|\s)(?:Sitzungs|Tagungs|Veranstaltungs)?[Oo]rt\s*:\s*(?P<v>.+?)(?=\s{2,}\S|\s+(?:Zeit|Uhrzeit|Datum|Beginn|Ende)\s*:|$)"
+)
+_TIME_SPAN_LABEL_RE = re.compile(r"(?:Sitzungsdauer|Uhrzeit|Zeit)\s*:\s*(?P<v>.+)$")
 _NOT_PLACE_RE = re.compile(
     r"^(?:Beginn|Ende|Anwesend|TOP\b|Tagesordnung|Protokoll|Niederschrift|Ergebnisprotokoll|Sitzung|Landeshauptstadt|"
     r"Verwaltung|Gäste|Zeit|Datum|\()|Sitzung|Uhr\s*$|:",
@@ -162,9 +166,9 @@ def meeting_date(header_lines: list[Line], opening: str) -> tuple[dt.date | None
 def meeting_place(header_lines: list[Line], date_index: int | None, date_hit: DateHit | None) -> tuple[str | None, str | None]:
     """(place, address) from "Ort: …", the rest of the date line, or the line below it."""
     for line in header_lines:
-        match = _PLACE_LABEL_RE.match(line.text)
+        match = _PLACE_LABEL_RE.search(line.raw.strip())
         if match:
-            return split_place(match.group("v"))
+            return split_place(re.sub(r"\s+", " ", match.group("v")))
     if date_index is None or date_hit is None:
         return None, None
     rest = header_lines[date_index].text[date_hit.end :]
@@ -205,8 +209,9 @@ def meeting_times(header: str, text: str, date_line: str | None) -> tuple[dt.tim
             end, approximate = time, bool(match.group("approx"))
     if start is None and end is None:
         for line in header.split("\n"):
-            if re.match(r"^(?:Sitzungsdauer|Zeit|Uhrzeit)\s*:", line) or (date_line and line == date_line):
-                found = find_time_range(line)
+            labelled = _TIME_SPAN_LABEL_RE.search(line)
+            if labelled or (date_line and line == date_line):
+                found = find_time_range(labelled.group("v") if labelled else line)
                 if found:
                     (first, last) = found
                     start, end, approximate = first.time, last.time, last.approximate

@@ -25,7 +25,7 @@ _LABELS: list[tuple[str, Role | None, Attendance | None, bool]] = [
     (r"vorsitz(?:ende[rn]?)?", Role.CHAIR, _P, False),
     (r"entschuldigt(?:\s+fehlten)?|es\s+fehlten?(?:\s+entschuldigt)?|abwesend|verhindert(?:\s+waren)?|nicht\s+anwesend",
      Role.MEMBER, _E, True),
-    (r"anwesend(?:e)?|teilnehmende|teilnehmer(?:\*?innen)?|anwesenheit|(?:stimmberechtigte\s+|beratende\s+)?"
+    (r"anwesend(?:e)?|teilnehmende|teilnehmer(?:\*?innen)?(?:liste)?|anwesenheit(?:sliste)?|(?:stimmberechtigte\s+|beratende\s+)?"
      r"mitglieder(?:\s+des\s+integrationsbeirat\w*)?|grundmandat", Role.MEMBER, _P, True),
     (r"(?:von\s+der\s+|vertreter(?:\*?innen)?\s+der\s+)?verwaltung", Role.ADMINISTRATION, _P, True),
     (r"gäste?|gast|referent(?:in|innen|\*innen)?", Role.GUEST, _P, True),
@@ -35,7 +35,7 @@ _LABELS: list[tuple[str, Role | None, Attendance | None, bool]] = [
     (r"presse|zuhörer(?:\*?innen)?|öffentlichkeit|einwohner(?:\*?innen)?|sonstige", None, None, True),
 ]
 _LABEL_RES = [
-    (re.compile(rf"^(?:{p})\s*(?::\s*(?P<rest>.*){'|$' if bare else ''})", re.IGNORECASE), r, a)
+    (re.compile(rf"^(?:{p})\s*(?:\([^)]{{0,30}}\))?\s*(?::\s*(?P<rest>.*){'|$' if bare else ''})", re.IGNORECASE), r, a)
     for p, r, a, bare in _LABELS
 ]
 _MARKER_RE = re.compile(r"^\((?:verhindert|entschuldigt|abwesend)(?:\s+waren)?\)$", re.IGNORECASE)

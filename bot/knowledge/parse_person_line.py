@@ -24,7 +24,7 @@ SUBSTITUTE_RE = re.compile(
     r"\s*(?P<who>.+)$"
 )
 _STATUS_RE = re.compile(
-    r"(?:^|\s)(?P<word>nicht\s+anwesend|unentschuldigt|anwesend|entschuldigt|verhindert|abwesend|fehlt|-{3,})(?=\s|$)",
+    r"(?:^|[\s(])(?P<word>nicht\s+anwesend|unentschuldigt|anwesend|entschuldigt|verhindert|abwesend|fehlt|-{3,})(?=[\s),;]|$)",
     re.IGNORECASE,
 )
 # Remarks that say when or how someone took part; they are not a function.
@@ -52,9 +52,10 @@ def _closing(text: str, start: int) -> int:
     return -1
 
 
-def _groups(text: str) -> tuple[list[str], str]:
-    """Top-level parenthesised groups and the text outside them."""
-    groups, outside, index = [], [], 0
+def _groups(text: str) -> tuple[list[str], str, list[str]]:
+    """Top-level parenthesised groups, the text outside them (groups blanked out), and
+    all pieces in the order they are written."""
+    groups, outside, ordered, index = [], [], [], 0
     while index < len(text):
         if text[index] == "(":
             end = _closing(text, index)
@@ -62,12 +63,22 @@ def _groups(text: str) -> tuple[list[str], str]:
                 outside.append(text[index:])
                 break
             groups.append(text[index + 1 : end].strip())
+            ordered.append("".join(outside))
+            ordered.append("\x00" + groups[-1])  # marks a group
             outside.append("  ")
             index = end + 1
         else:
             outside.append(text[index])
             index += 1
-    return groups, "".join(outside)
+    ordered.append("".join(outside))
+    pieces, seen_outside = [], 0
+    for piece in ordered:
+        if piece.startswith("\x00"):
+            pieces.append(piece[1:])
+        else:
+            pieces.append(piece[seen_outside:])
+            seen_outside = len(piece)
+    return groups, "".join(outside), pieces
 
 
 def _status(text: str) -> tuple[Attendance | None, str]:
@@ -78,7 +89,7 @@ def _status(text: str) -> tuple[Attendance | None, str]:
         return None, text
     word = match.group("word").lower()
     attendance = Attendance.PRESENT if word == "anwesend" else Attendance.EXCUSED
-    return attendance, (text[: match.start()] + "  " + text[match.end() :])
+    return attendance, (text[: match.start("word")] + "  " + text[match.end("word") :])
 
 
 def _role(text: str, role: Role) -> tuple[Role, str | None, str]:
@@ -124,7 +135,7 @@ def parse_person_line(
     parts, in_parentheses, rest = _name_and_rest(text.strip())
     if parts is None:
         return None
-    groups, outside = _groups(rest)
+    groups, outside, pieces = _groups(rest)
     substitute = None
     for index, group in enumerate(groups):
         match = SUBSTITUTE_RE.search(group)
@@ -148,7 +159,9 @@ def parse_person_line(
         topic = re.search(r",?\s*\bzu\s+TOP\s*(?P<no>\d{1,2}(?:\.\d)?[a-z]?)\b", ", ".join(groups + outside_parts))
         if topic and role is Role.GUEST:
             agenda_number = topic.group("no")
-        texts = [re.sub(r",?\s*\bzu\s+TOP\s*\S+", "", t).strip(" ,;") for t in groups + outside_parts]
+        in_order = [p for piece in pieces for p in re.split(r"\s{2,}", _NOISE_RE.sub("  ", piece))]
+        in_order = [SUBSTITUTE_RE.sub("", p) for p in in_order]
+        texts = [re.sub(r",?\s*\bzu\s+TOP\s*\S+", "", t).strip(" ,;-–") for t in in_order]
         function = ", ".join(t for t in texts if t) or None
     attendance = status or default
     if in_parentheses:

@@ -17,8 +17,11 @@ _NO = (rf"\b{_N}\s*(?:Nein-?Stimmen?|Nein\b|Gegenstimmen?|dagegen)", r"\b(?:Nein
 _ABSTAIN = (rf"\b{_N}\s*(?:Stimm)?[Ee]nthaltung(?:en)?", r"\b(?:Stimm)?[Ee]nthaltung(?:en)?\s*[:=]\s*(\d{1,3})")
 _UNANIMOUS_RE = re.compile(r"\beinstimmig|\bohne Gegenstimmen?", re.IGNORECASE)
 _MAJORITY_RE = re.compile(r"\bmehrheitlich|\bmit (?:großer |knapper )?Mehrheit", re.IGNORECASE)
+# "8:0:1" or "8/0/1": yes, no, abstentions — as the councils often write a counted vote.
+TRIPLE_RE = re.compile(r"(?<![\d.:/])(\d{1,2})\s*[:/]\s*(\d{1,2})\s*[:/]\s*(\d{1,2})(?![\d.:/]|\s*Uhr)")
 VOTE_WORDS_RE = re.compile(
-    r"einstimmig|mehrheitlich|Mehrheit|Ja-?Stimme|Nein-?Stimme|Gegenstimme|Enthaltung|\bJa\s*:|\bNein\s*:",
+    r"einstimmig|mehrheitlich|Mehrheit|Ja-?Stimme|Nein-?Stimme|Gegenstimme|Enthaltung|\bJa\s*:|\bNein\s*:"
+    r"|(?<![\d.:/])\d{1,2}\s*[:/]\s*\d{1,2}\s*[:/]\s*\d{1,2}(?![\d.:/]|\s*Uhr)",
     re.IGNORECASE,
 )
 
@@ -35,11 +38,14 @@ def _count(patterns: tuple[str, str], text: str) -> int | None:
 def parse_vote(text: str) -> Vote | None:
     """The vote in ``text``, or None when the text states none."""
     yes, no, abstain = _count(_YES, text), _count(_NO, text), _count(_ABSTAIN, text)
+    triple = TRIPLE_RE.search(text)
+    if triple and yes is None and no is None:
+        yes, no, abstain = (int(n) for n in triple.groups())
     if _UNANIMOUS_RE.search(text):
         kind = VoteKind.UNANIMOUS
     elif _MAJORITY_RE.search(text):
         kind = VoteKind.MAJORITY
-    elif yes is not None or no is not None:
+    elif yes is not None or no is not None or abstain is not None:
         kind = VoteKind.COUNTED
     else:
         return None
@@ -49,14 +55,19 @@ def parse_vote(text: str) -> Vote | None:
 def vote_text(text: str) -> str:
     """The words of ``text`` that state the vote: "(einstimmig; Laufzeit: 1 Jahr)" → "einstimmig",
     "Der Beirat empfiehlt einstimmig, dem Verein …" → "einstimmig"."""
-    span_re = re.compile(rf"(?:{_N}\s*)?(?:{VOTE_WORDS_RE.pattern})\S*(?:\s*\d{{1,3}}\b)?", re.IGNORECASE)
     voted = []
-    for part in re.split(r"[;(),]", text):
-        part = part.strip(" .")
-        if not VOTE_WORDS_RE.search(part):
-            continue
-        if len(part.split()) > 3:  # a sentence around the vote: keep only the vote's words
-            spans = list(span_re.finditer(part))
-            part = part[spans[0].start() : spans[-1].end()]
-        voted.append(part)
+    for part in re.split(r"[;()]|,(?!\d)", text):
+        spans = list(_SPAN_RE.finditer(part))
+        if spans:  # keep only the vote's words, not the sentence or amount around them
+            voted.append(part[spans[0].start() : spans[-1].end()])
     return ", ".join(voted) if voted else text.strip(" ()")
+
+
+_SPAN_RE = re.compile(
+    rf"\b{_N}\s*(?:Ja-?Stimmen?|Nein-?Stimmen?|Gegenstimmen?|(?:Stimm)?[Ee]nthaltung(?:en)?|Ja\b|Nein\b|Stimmen\b)"
+    r"|\b(?:Ja|Nein|dafür|dagegen|(?:Stimm)?[Ee]nthaltung(?:en)?)\s*[:=]\s*\d{1,3}"
+    r"|\b(?:einstimmig|mehrheitlich)(?:\s+(?:beschlossen|angenommen|abgelehnt|empfohlen|befürwortet|zugestimmt))?"
+    r"|\b(?:mit\s+(?:großer\s+|knapper\s+)?)?Mehrheit|\bohne\s+Gegenstimmen?"
+    r"|(?<![\d.:/])\d{1,2}\s*[:/]\s*\d{1,2}\s*[:/]\s*\d{1,2}(?![\d.:/]|\s*Uhr)",
+    re.IGNORECASE,
+)
