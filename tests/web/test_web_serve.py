@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import urllib.request
 
-from conftest import WEB_DIR, serving_web, web_serve
+from browser_harness import WEB_DIR, serving_web, web_serve
 
 
 def test_index_names_the_given_rasa_server():

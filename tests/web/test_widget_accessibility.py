@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import RECONNECT_TIMEOUT_MS, WEB_DIR, running_standin, save_screenshot, serving_web
+from browser_harness import RECONNECT_TIMEOUT_MS, WEB_DIR, running_standin, save_screenshot, serving_web
 
 AXE = WEB_DIR / "node_modules" / "axe-core" / "axe.min.js"
 MIN_TARGET_PX = 44

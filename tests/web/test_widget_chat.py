@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import RECONNECT_TIMEOUT_MS, running_standin, serving_web
+from browser_harness import RECONNECT_TIMEOUT_MS, running_standin, serving_web
 from standin_server import LIST_TEXT, XSS_TEXT
 
 WELCOME_START = "Hallo! Ich beantworte Fragen"

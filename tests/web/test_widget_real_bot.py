@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, save_screenshot, serving_web
+from browser_harness import REPO, save_screenshot, serving_web
 
 pytestmark = pytest.mark.rasa
 
