@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from bot.config import database_url
@@ -33,11 +34,15 @@ def run_export(format: str = "json", output: str | Path = "-", *, url: str | Non
         print(f"Fehler: Format {format!r} gibt es nicht. Möglich: json", file=sys.stderr)
         return 2
     url = url or database_url()
-    if not _database_exists(url):
-        print("Fehler: Die Datenbank ist leer oder fehlt. Erst `beirat ingest` (oder `make db`) ausführen.", file=sys.stderr)
-        return 1
-    with session_scope(url) as session:
-        text = to_json(export_data(session, passages=passages))
+    try:
+        if not _database_exists(url):
+            print("Fehler: Die Datenbank ist leer oder fehlt. Erst `beirat ingest` (oder `make db`) ausführen.", file=sys.stderr)
+            return 1
+        with session_scope(url) as session:
+            text = to_json(export_data(session, passages=passages))
+    except OperationalError as error:
+        print(f"Fehler: Die Datenbank ist nicht erreichbar: {error.orig}", file=sys.stderr)
+        return 2
     if str(output) == "-":
         sys.stdout.write(text)
         return 0

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from bot.config import KNOWLEDGE_DIR
 from bot.db import schema
@@ -68,6 +69,9 @@ def run_ingest(
     except OverlayError as error:
         err.print(f"[bold red]Fehler in den Korrekturen:[/] {escape(str(error))}", highlight=False)
         err.print("Es wurde nichts geschrieben.")
+        return 2
+    except OperationalError as error:
+        err.print(f"[bold red]Die Datenbank ist nicht erreichbar:[/] {escape(str(error.orig))}", highlight=False)
         return 2
     out.print(summary.line(), highlight=False)
     return summary.exit_code

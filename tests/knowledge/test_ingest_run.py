@@ -129,3 +129,15 @@ def test_progress_bar_only_for_many_files(db_url, tmp_path, knowledge_dir, fake_
     assert shown == [], "no progress bar for two files"
     _run(_files(tmp_path / "three", c="broken", d="broken", e="broken"), db_url, knowledge_dir, fake_parse)
     assert shown == [1], "a progress bar for three files or more"
+
+
+def test_unreachable_database_is_a_clear_error(tmp_path, knowledge_dir, fake_parse):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://nobody@127.0.0.1:{port}/decisions"
+    code, output = _run(_files(tmp_path / "p", linden="seed"), url, knowledge_dir, fake_parse)
+    assert code == 2, output
+    assert "Die Datenbank ist nicht erreichbar" in output and "Traceback" not in output, output
