@@ -10,10 +10,12 @@ command=${1:?$usage}
 dir=${2:?$usage}
 
 pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
-if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
-  echo "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin); run scripts/install-services.sh" >&2
-  exit 3
-fi
+require_postgres() {
+  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+    echo "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin); run scripts/install-services.sh" >&2
+    exit 3
+  fi
+}
 
 as_server_user() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -25,6 +27,7 @@ free_port() {
 
 case "$command" in
   start)
+    require_postgres
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres: "$dir"
     as_server_user "$pg_bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
@@ -43,7 +46,7 @@ case "$command" in
     exit 1
     ;;
   stop)
-    if [ -d "$dir/data" ]; then
+    if [ -d "$dir/data" ] && [ -x "$pg_bin/pg_ctl" ]; then
       as_server_user "$pg_bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
     fi
     rm -rf "$dir"

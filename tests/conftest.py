@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
 import subprocess
 import tempfile
 import uuid
@@ -176,6 +177,7 @@ def postgres_server():
     )
     if result.returncode != 0:
         subprocess.run([str(POSTGRES_SCRIPT), "stop", str(directory)], capture_output=True)
+        shutil.rmtree(directory, ignore_errors=True)
         pytest.skip(f"PostgreSQL not available: {result.stderr.strip()[-300:]}")
     yield result.stdout.strip()
     subprocess.run([str(POSTGRES_SCRIPT), "stop", str(directory)], capture_output=True, timeout=60)
