@@ -72,6 +72,18 @@ def find_amounts(text: str) -> list[AmountHit]:
     return hits
 
 
+def granted_hits(text: str, hits: list[AmountHit] | None = None) -> list[AmountHit]:
+    """The amounts in ``text`` that are not requested sums, costs or budget figures. Only
+    the words since the previous amount count: "beantragt 2.000 €, empfohlen 1.500 €"."""
+    result, previous_end = [], 0
+    for hit in find_amounts(text) if hits is None else hits:
+        context = text[max(previous_end, hit.start - 30) : hit.start]
+        previous_end = hit.end
+        if not NOT_GRANT_RE.search(context):
+            result.append(hit)
+    return result
+
+
 def bare_amount(text: str) -> AmountHit | None:
     """An amount without currency sign, only for fields labelled as an amount
     ("Zuwendungsbetrag: 1.400,00"). Needs cents, ",-" or a thousands dot, so years or

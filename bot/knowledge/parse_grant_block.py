@@ -18,17 +18,19 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bot.knowledge.parse_amounts import NOT_GRANT_RE, AmountHit, bare_amount, find_amounts
+from bot.knowledge.parse_amounts import NOT_GRANT_RE, AmountHit, bare_amount, find_amounts, granted_hits
 from bot.knowledge.parse_lines import Line, LineError, join_texts, line_goes_on, quotes_open, sentences
-from bot.knowledge.parse_votes import VOTE_WORDS_RE, parse_vote, vote_text
+from bot.knowledge.parse_votes import VOTE_SPAN_RE, VOTE_WORDS_RE, parse_vote
 from bot.knowledge.records import GrantStatus, Vote
 
 APPLICATION_NUMBER = r"(?:[A-Z]{1,3}-)?\d{1,3}(?:[/-]\d{2,4})?"
 ANCHOR_RE = re.compile(
-    rf"^(?:\d{{1,2}}[.)]\s*)?(?:Antrag|Antrags-?Nr\.?|Antragsnummer)\s*(?:Nr\.?|Nummer)?\s*[:.]?\s*"
-    rf"(?P<no>{APPLICATION_NUMBER})(?![\d/])\s*[:.,;–-]?\s*(?P<rest>.*)$",
+    rf"^(?:\d{{1,2}}[.)]\s*)?(?:(?:Antrag|Antrags-?Nr\.?|Antragsnummer)\s*(?:Nr\.?|Nummer)?\s*[:.]?\s*"
+    rf"(?P<no>{APPLICATION_NUMBER})|Nr\.\s*(?P<no2>\d{{1,3}}/\d{{2,4}}))(?![\d/])\s*[:.,;–-]?\s*(?:von\s+)?(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "Antrag Nr. 1 bis 6" in running text is no grant.
+NOT_ANCHOR_RE = re.compile(r"^(?:bis|und|sowie|oder|u\.)\b")
 # "03/2015, einstimmig, 500,- €" or a table row whose columns were lost ("07/2019 Verein e.V. Fest EUR 200").
 LIST_ITEM_RE = re.compile(r"^(?P<no>\d{1,3}/(?:\d{4}|\d{2}))(?![\d/])\s*(?:[,;:–-]\s*|\s+)(?P<rest>.+)$")
 _LEGAL_SPLIT_RE = re.compile(r"^(?P<applicant>.+?(?:e\.\s?V\.|gGmbH|GmbH|gUG|Stiftung))\s+(?P<purpose>\S.*)$")
@@ -95,9 +97,7 @@ def is_vote_line(text: str) -> bool:
 
 def grant_amount(hits: list[AmountHit], text: str, line: int) -> Decimal | None:
     """The granted amount among ``hits``: not a requested sum or cost; a garbled one stops."""
-    for hit in hits:
-        if NOT_GRANT_RE.search(text[max(0, hit.start - 30) : hit.start]):
-            continue
+    for hit in granted_hits(text, hits):
         if hit.value is None:
             raise LineError(line, f"Der Betrag „{hit.raw}“ ist nicht lesbar. Eine Zuwendung mit unlesbarem Betrag "
                                   "wird nicht übernommen – bitte die Zahl im Dokument prüfen.")
@@ -135,34 +135,25 @@ class GrantBlock:
                      "vote": self.vote}.get(key))
 
     def take_inline(self, text: str, line: int) -> None:
-        """The rest of an anchor line: "Antrag 03/2015, einstimmig, 500,- €"."""
+        """The rest of an anchor line: "Antrag 03/2015, einstimmig, 500,- €" or
+        "Antrag 12/2013: Verein e.V. – Projekt, EUR 1.000, einstimmig"."""
         hits = find_amounts(text)
         if hits:
             self.amount = grant_amount(hits, text, line)
         self._status(text)
-        vote = parse_vote(text)
-        if vote:
-            self.vote = vote
-        left = text
-        for hit in hits:
-            left = left.replace(hit.raw, " ")
-        if vote:
-            left = re.sub(rf"(?:{VOTE_WORDS_RE.pattern})\S*", " ", left, flags=re.IGNORECASE)
-        left = re.sub(r"\b(?:abgelehnt|beschlossen|zurückgezogen|vertagt|bis zu|ca\.)\b", " ", left)
-        left = re.sub(NOT_GRANT_RE.pattern + r"\w*", " ", left, flags=re.IGNORECASE)  # "Eigenanteil 200 €"
-        left = re.sub(r"\d+\s*(?=[,;]|$)", " ", left)
-        left = re.sub(r"\s+", " ", left).strip(" ,;:–-()")
-        if re.search(r"[A-Za-zÄÖÜäöü]{2,}", left):
-            # "Banjul e.V.: Internationales Fußballturnier" / "Banjul e.V. – Fußballturnier"
-            pieces = re.split(r"\s+[–-]\s+|:\s+|\s*,\s+", left, maxsplit=1)
-            if len(pieces) == 1 and _LEGAL_SPLIT_RE.match(left):
-                pieces = list(_LEGAL_SPLIT_RE.match(left).groups())  # "Verein e.V. Sommerfest"
-            elif len(pieces) == 1 and len(left.split()) > 2 and not re.search(r",\s|;|:\s|\s[–-]\s", text):
-                # columns of a table lost in extraction: name and project cannot be told apart
-                self.unsure = f"Empfänger und Projekt stehen ohne Trennung in einer Zeile: „{left}“ – als Empfänger übernommen."
-            self.applicant, self.last_field = [clean_applicant(pieces[0])], "applicant"
-            if len(pieces) > 1 and pieces[1].strip():
-                self.purpose, self.last_field = [pieces[1].strip()], "purpose"
+        self.vote = parse_vote(text) or self.vote
+        texts = _text_segments(text, hits)
+        if not texts:
+            return
+        if len(texts) == 1 and _LEGAL_SPLIT_RE.match(texts[0]):
+            texts = list(_LEGAL_SPLIT_RE.match(texts[0]).groups())  # "Verein e.V. Sommerfest" (columns lost)
+        elif len(texts) == 1 and len(texts[0].split()) > 2 and not re.search(r",\s|;|:\s|\s[–-]\s", text) \
+                and not re.search(r"(?:e\.\s?V\.|gGmbH|GmbH|gUG)$", texts[0]):
+            # columns of a table lost in extraction: name and project cannot be told apart
+            self.unsure = f"Empfänger und Projekt stehen ohne Trennung in einer Zeile: „{texts[0]}“ – als Empfänger übernommen."
+        self.applicant, self.last_field = [clean_applicant(texts[0])], "applicant"
+        if len(texts) > 1:
+            self.purpose, self.last_field = [", ".join(texts[1:])], "purpose"
 
     def _status(self, text: str) -> None:
         if _REJECTED_RE.search(text):
@@ -268,6 +259,26 @@ def _with_broken_amount(lines: list[Line], index: int, value: str) -> tuple[str,
     if re.search(r"\d[.,-]*$", value) and re.match(r"^(?:€|EUR\b|Euro\b)", following):
         return value + " " + following, 2
     return value, 1
+
+
+_FILLER_RE = re.compile(r"^(?:abgelehnt|beschlossen|empfohlen|befürwortet|bewilligt|zurückgezogen|vertagt|bis zu|ca\.|je|€|EUR|Euro|"
+                        r"und|\d+)(?:\s+(?:abgelehnt|beschlossen|empfohlen|bewilligt))?$", re.IGNORECASE)
+
+
+def _text_segments(text: str, hits: list[AmountHit]) -> list[str]:
+    """The name and project parts of an inline grant, without amounts, votes, requested
+    sums ("beantragt 2.000 €", "Eigenanteil 200 €") and status words."""
+    for hit in hits:
+        text = text.replace(hit.raw, " , ")
+    text = VOTE_SPAN_RE.sub(" , ", text)
+    text = re.sub(r"\(\s*[,\s]*\)", " , ", text)
+    segments = []
+    for segment in re.split(r"\s*(?:,(?!\d)|;|\s[–-]\s|:\s|\(|\))\s*", text):
+        segment = re.sub(r"\s+", " ", segment).strip(" ,;:–-")
+        if not re.search(r"[A-Za-zÄÖÜäöüß]{2,}", segment) or NOT_GRANT_RE.search(segment) or _FILLER_RE.match(segment):
+            continue
+        segments.append(segment)
+    return segments
 
 
 def applicant_text(block: GrantBlock) -> str | None:

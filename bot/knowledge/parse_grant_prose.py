@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.parse_amounts import NOT_GRANT_RE, find_amounts
+from bot.knowledge.parse_amounts import find_amounts, granted_hits
 from bot.knowledge.parse_grant_block import clean_applicant, grant_amount, section_status
 from bot.knowledge.parse_lines import Line, columns, join_texts, sentences
 from bot.knowledge.parse_votes import parse_vote
@@ -85,8 +85,7 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
             line = _line_at(offsets, max(start, 0))
             if not _GRANT_WORD_RE.search(sentence):
                 continue
-            hits = [h for h in find_amounts(sentence) if h.value != 0
-                    and not NOT_GRANT_RE.search(sentence[max(0, h.start - 30) : h.start])]
+            hits = [h for h in granted_hits(sentence) if h.value != 0]
             if not hits:
                 continue
             grant = _sentence_grant(sentence, line, agenda_number, section_status(sentence, "") or status)

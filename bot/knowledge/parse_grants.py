@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.parse_amounts import NOT_GRANT_RE, find_amounts
+from bot.knowledge.parse_amounts import find_amounts, granted_hits
 from bot.knowledge.parse_grant_block import (
-    ANCHOR_RE, LIST_ITEM_RE, NUMBERED_RE, AMOUNT_FIRST_RE, GrantBlock, applicant_text, label_of,
+    ANCHOR_RE, LIST_ITEM_RE, NOT_ANCHOR_RE, NUMBERED_RE, AMOUNT_FIRST_RE, GrantBlock, applicant_text, label_of,
     purpose_and_number, section_status,
 )
 from bot.knowledge.parse_grant_table import find_table, table_grants
@@ -27,9 +27,24 @@ _STOP_RE = re.compile(
 )
 
 
-def _starts_block(text: str, block: GrantBlock | None, previous: str = "") -> tuple[str, re.Match | None] | None:
+_LIST_ENTRY_RE = re.compile(r"^(?:\d{1,2}[.)]|[-–•*])\s+(?P<rest>\S.+)$")
+GRANT_CONTEXT_RE = re.compile(r"Zuwendung|Förder|Antr[äa]g|Mittel|Zuschuss|Projekt", re.IGNORECASE)
+
+
+def _list_entry(text: str) -> re.Match | None:
+    """ "1. Kulturverein Anatolia e.V. – Newroz-Fest: 1.400,00 € (einstimmig)" in a grants item."""
+    entry = _LIST_ENTRY_RE.match(text)
+    if not entry or label_of(entry.group("rest")):
+        return None
+    rest = entry.group("rest")
+    granted = [h for h in granted_hits(rest) if h.value != 0]
+    return entry if granted or (find_amounts(rest) and re.search(r"abgelehnt", rest)) else None
+
+
+def _starts_block(text: str, block: GrantBlock | None, previous: str = "",
+                  grant_context: bool = False) -> tuple[str, re.Match | None] | None:
     anchor = ANCHOR_RE.match(text)
-    if anchor and not (anchor.group("rest")[:1].islower() and not find_amounts(anchor.group("rest"))):
+    if anchor and not NOT_ANCHOR_RE.match(anchor.group("rest")):
         return "anchor", anchor
     item = LIST_ITEM_RE.match(text)
     if item and (find_amounts(item.group("rest")) or re.search(r"einstimmig|mehrheitlich|abgelehnt", item.group("rest"))):
@@ -38,6 +53,10 @@ def _starts_block(text: str, block: GrantBlock | None, previous: str = "") -> tu
     label = label_of(plain)
     if label and label[0] in ("applicant", "amount") and (NUMBERED_RE.match(text) or block is None):
         return "label", None
+    if grant_context:
+        entry = _list_entry(text)
+        if entry:
+            return "entry", entry
     # "Zuwendung i.H.v. … an …" starts a grant, unless it is a wrapped line of a sentence.
     sentence_goes_on = previous and not previous.endswith((".", ":", ")", "!", "?"))
     if AMOUNT_FIRST_RE.match(text) and find_amounts(text) and not sentence_goes_on and (block is None or block.complete):
@@ -46,8 +65,9 @@ def _starts_block(text: str, block: GrantBlock | None, previous: str = "") -> tu
 
 
 def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatus,
-                warnings: list[ParseWarning]) -> tuple[list[Grant], set[int]]:
-    """Grants in ``lines`` and the numbers of the lines they were read from."""
+                warnings: list[ParseWarning], grant_context: bool = True) -> tuple[list[Grant], set[int]]:
+    """Grants in ``lines`` and the numbers of the lines they were read from. With
+    ``grant_context`` (an item about grants) plain list entries with an amount count too."""
     grants: list[Grant] = []
     used: set[int] = set()
     block: GrantBlock | None = None
@@ -82,14 +102,14 @@ def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatu
             index += 1
             continue
         previous = lines[index - 1].text if index else ""
-        start = _starts_block(line.text, block, previous)
+        start = _starts_block(line.text, block, previous, grant_context)
         fresh = bool(start)
         if start:
             kind, match = start
             close()
             block = GrantBlock(line.number)
-            if kind == "anchor":
-                block.number = match.group("no")
+            if kind in ("anchor", "entry"):
+                block.number = match.groupdict().get("no") or match.groupdict().get("no2")
                 block.lines.append(line.number)
                 block.take_inline(match.group("rest"), line.number)
                 index += 1
@@ -145,6 +165,3 @@ def grant_intro(lines: list[Line]) -> str:
     return " ".join(intro)
 
 
-def mentions_amount(lines: list[Line]) -> bool:
-    return any(h.value for line in lines for h in find_amounts(line.text)
-               if not NOT_GRANT_RE.search(line.text[max(0, h.start - 30) : h.start]))

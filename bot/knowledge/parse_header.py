@@ -136,8 +136,8 @@ def _date_score(line: str, hit: DateHit) -> int:
     score = 1
     if hit.weekday or re.search(r"\bam\s+(?:\w+,?\s+)?$", before):
         score += 2
-    elif re.search(r"\bvom\s+$", before) and re.search(r"Protokoll|Niederschrift", line, re.IGNORECASE):
-        score += 2
+    elif re.search(r"\bvom\s+$", before) and re.search(r"Protokoll|Niederschrift|Sitzung", line, re.IGNORECASE):
+        score += 1  # "Ergebnisprotokoll vom …" — weaker than "Sitzung am …"
     if _MEETING_WORDS_RE.search(line):
         score += 1
     return score

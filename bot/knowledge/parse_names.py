@@ -96,7 +96,8 @@ def _comma_form(text: str) -> tuple[NameParts, str] | None:
     given = []
     for word in words:
         clean = word.rstrip(",;")
-        if len(given) >= 4 or not _is_name_word(clean, first=not given):
+        # "Grube, SPD": an acronym after the comma is a party, not a given name
+        if len(given) >= 4 or not _is_name_word(clean, first=False):
             break
         given.append(clean)
         if clean != word:

@@ -25,7 +25,8 @@ _LABELS: list[tuple[str, Role | None, Attendance | None, bool]] = [
     (r"vorsitz(?:ende[rn]?)?", Role.CHAIR, _P, False),
     (r"entschuldigt(?:\s+fehlten)?|es\s+fehlten?(?:\s+entschuldigt)?|abwesend|verhindert(?:\s+waren)?|nicht\s+anwesend",
      Role.MEMBER, _E, True),
-    (r"anwesend(?:e)?|teilnehmende|teilnehmer(?:\*?innen)?(?:liste)?|anwesenheit(?:sliste)?|(?:stimmberechtigte\s+|beratende\s+)?"
+    (r"anwesend(?:e)?(?:\s+(?:waren|sind))?|es\s+waren\s+anwesend|teilgenommen\s+haben|teilnehmende|"
+     r"teilnehmer(?:\*?innen)?(?:liste)?|anwesenheit(?:sliste)?|(?:stimmberechtigte\s+|beratende\s+)?"
      r"mitglieder(?:\s+des\s+integrationsbeirat\w*)?|grundmandat", Role.MEMBER, _P, True),
     (r"(?:von\s+der\s+|vertreter(?:\*?innen)?\s+der\s+)?verwaltung", Role.ADMINISTRATION, _P, True),
     (r"gäste?|gast|referent(?:in|innen|\*innen)?", Role.GUEST, _P, True),
@@ -38,7 +39,11 @@ _LABEL_RES = [
     (re.compile(rf"^(?:{p})\s*(?:\([^)]{{0,30}}\))?\s*(?::\s*(?P<rest>.*){'|$' if bare else ''})", re.IGNORECASE), r, a)
     for p, r, a, bare in _LABELS
 ]
-_MARKER_RE = re.compile(r"^\((?:verhindert|entschuldigt|abwesend)(?:\s+waren)?\)$", re.IGNORECASE)
+# "(verhindert waren)" or a note like "In Klammern: entschuldigt" says what parentheses mean.
+_MARKER_RE = re.compile(
+    r"^\((?:verhindert|entschuldigt|abwesend|fehlend)(?:\s+waren)?\)$|^.{0,40}Klammern?\b.{0,40}(?:entschuldigt|verhindert|fehlt|abwesend)",
+    re.IGNORECASE,
+)
 _STOP_RE = re.compile(r"^(?:Tagesordnung|TOP\b|I\.\s|Ö\s?F\s?F|Beginn|Ende\b)", re.IGNORECASE)
 _GUEST_INTRO_RE = re.compile(
     r"^(?:als\s+)?(?:Gäste|Gast|Referent\w*)\b[^.]{0,40}:\s*(?P<rest>.*)$|^.{0,60}\beingeladen\w*\s*:\s*(?P<rest2>.*)$",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.parse_names import NameParts, split_name
+from bot.knowledge.parse_names import OFFICE_TITLES, NameParts, split_name
 from bot.knowledge.records import Attendance, Person, Role
 
 PARTY_RE = re.compile(
@@ -152,9 +152,11 @@ def parse_person_line(
     party = function = None
     if role in (Role.MEMBER, Role.CHAIR, Role.DEPUTY):
         # Party, or the organisation a member stands for, as written.
-        candidates = [t for t in groups + outside_parts if PARTY_RE.search(t)] or groups or outside_parts
+        offices = [t for t in groups + outside_parts if all(w.lower().strip(",") in OFFICE_TITLES for w in t.split())]
+        others = [t for t in groups + outside_parts if t not in offices]
+        candidates = [t for t in others if PARTY_RE.search(t)] or others
         party = normalise_party(candidates[0]) if candidates else None
-        function = role_text
+        function = role_text or (", ".join(offices) if offices else None)
     else:
         topic = re.search(r",?\s*\bzu\s+TOP\s*(?P<no>\d{1,2}(?:\.\d)?[a-z]?)\b", ", ".join(groups + outside_parts))
         if topic and role is Role.GUEST:

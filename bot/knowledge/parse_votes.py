@@ -57,13 +57,13 @@ def vote_text(text: str) -> str:
     "Der Beirat empfiehlt einstimmig, dem Verein …" → "einstimmig"."""
     voted = []
     for part in re.split(r"[;()]|,(?!\d)", text):
-        spans = list(_SPAN_RE.finditer(part))
+        spans = list(VOTE_SPAN_RE.finditer(part))
         if spans:  # keep only the vote's words, not the sentence or amount around them
             voted.append(part[spans[0].start() : spans[-1].end()])
     return ", ".join(voted) if voted else text.strip(" ()")
 
 
-_SPAN_RE = re.compile(
+VOTE_SPAN_RE = re.compile(
     rf"\b{_N}\s*(?:Ja-?Stimmen?|Nein-?Stimmen?|Gegenstimmen?|(?:Stimm)?[Ee]nthaltung(?:en)?|Ja\b|Nein\b|Stimmen\b)"
     r"|\b(?:Ja|Nein|dafür|dagegen|(?:Stimm)?[Ee]nthaltung(?:en)?)\s*[:=]\s*\d{1,3}"
     r"|\b(?:einstimmig|mehrheitlich)(?:\s+(?:beschlossen|angenommen|abgelehnt|empfohlen|befürwortet|zugestimmt))?"

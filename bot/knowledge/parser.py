@@ -18,7 +18,7 @@ from pathlib import Path
 from bot.knowledge import parse_header as header
 from bot.knowledge.parse_agenda import Section, find_sections, section_text
 from bot.knowledge.parse_grant_block import section_status
-from bot.knowledge.parse_grants import find_grants, grant_intro
+from bot.knowledge.parse_grants import GRANT_CONTEXT_RE, find_grants, grant_intro
 from bot.knowledge.parse_lines import Line, LineError, join_texts, split_lines
 from bot.knowledge.parse_passages import passages
 from bot.knowledge.parse_people import header_people, mark_excused_in_text, section_people, unique
@@ -158,8 +158,10 @@ def _grants(lines: list[Line], sections: list[Section], kind: DocumentKind,
         return found
     grants: list[Grant] = []
     for section in sections:
-        status = section_status(grant_intro(section.body), section.title)
-        found, _ = find_grants(section.body, section.number, status or GrantStatus.RECOMMENDED, warnings)
+        intro = grant_intro(section.body)
+        status = section_status(intro, section.title)
+        about_grants = bool(GRANT_CONTEXT_RE.search(section.title) or GRANT_CONTEXT_RE.search(intro))
+        found, _ = find_grants(section.body, section.number, status or GrantStatus.RECOMMENDED, warnings, about_grants)
         if found and status is None:
             warnings.append(ParseWarning(found[0].line, "Ob die Zuwendungen empfohlen oder beschlossen wurden, steht "
                                                         "nicht im Text – als Empfehlung übernommen."))
