@@ -1,0 +1,112 @@
+"""Smaller variants the councils' documents show, each as a few lines of text."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from bot.knowledge.parser import parse_text
+from bot.knowledge.records import Attendance, GrantStatus, Role, VoteKind
+
+HEAD = "Integrationsbeirat Bothfeld-Vahrenheide\nProtokoll der 9. Sitzung am Dienstag, 02.04.2019\n\n"
+
+
+def grants_of(body: str):
+    return parse_text(HEAD + body, "variante.txt").grants
+
+
+def test_list_entries_in_a_grants_item_and_requested_before_recommended():
+    grants = grants_of(
+        "TOP 1 Zuwendungen\n"
+        "Folgende Zuwendungen werden dem Stadtbezirksrat empfohlen:\n"
+        "1. Kulturverein Anatolia e.V. – Newroz-Fest: 1.400,00 € (einstimmig)\n"
+        "2. Stadtteilchor Bothfeld, Chorreise, beantragt 2.000 €, empfohlen 1.500 € (mehrheitlich)\n"
+        "- Jugendtreff Vahrenheide: Graffiti-Workshop, 300 Euro, 8:0:1\n"
+        "\nTOP 2 Verschiedenes\n1. Die Miete für den Raum beträgt 300 € im Monat.\n")
+    assert [(g.applicant, g.purpose, g.amount, g.vote.kind, g.status) for g in grants] == [
+        ("Kulturverein Anatolia e.V.", "Newroz-Fest", Decimal("1400.00"), VoteKind.UNANIMOUS, GrantStatus.RECOMMENDED),
+        ("Stadtteilchor Bothfeld", "Chorreise", Decimal("1500.00"), VoteKind.MAJORITY, GrantStatus.RECOMMENDED),
+        ("Jugendtreff Vahrenheide", "Graffiti-Workshop", Decimal("300.00"), VoteKind.COUNTED, GrantStatus.RECOMMENDED),
+    ], "the rent in 'Verschiedenes' is not a grant"
+    assert (grants[2].vote.yes, grants[2].vote.no, grants[2].vote.abstain) == (8, 0, 1)
+
+
+def test_anchor_forms_and_label_variants():
+    grants = grants_of(
+        "TOP 1 Anträge\nDer Integrationsbeirat schlägt dem Stadtbezirksrat vor:\n\n"
+        "Antrag Nr. 4 von Sportverein Sahlkamp e.V.\nZuwendungsbetrag (€): 750,00\n\n"
+        "Nr. 05/2019: Elterncafé Bothfeld e.V. – Frühstück, 200,00 €, einstimmig\n\n"
+        "Antrag Nr. 06/2019\nZuwendungsempfänger/in: Stöckener Tafel\nBetrag in Euro: 650\nProjekt: Kochkurs\n"
+        "Abstimmung: 10/0/1\n\n"
+        "Antrag Nr. 07/2019\nAntragsteller*in: Nachbarschaftshilfe Sahlkamp\nZuwendungsbetrag: 1 250,00 €\n")
+    assert [(g.application_number, g.applicant, g.purpose, g.amount) for g in grants] == [
+        ("4", "Sportverein Sahlkamp e.V.", None, Decimal("750.00")),
+        ("05/2019", "Elterncafé Bothfeld e.V.", "Frühstück", Decimal("200.00")),
+        ("06/2019", "Stöckener Tafel", "Kochkurs", Decimal("650.00")),
+        ("07/2019", "Nachbarschaftshilfe Sahlkamp", None, Decimal("1250.00")),
+    ]
+    assert (grants[2].vote.kind, grants[2].vote.yes, grants[2].vote.no, grants[2].vote.abstain) == (
+        VoteKind.COUNTED, 10, 0, 1)
+
+
+def test_running_text_mentioning_application_numbers_is_no_grant():
+    record = parse_text(HEAD + "TOP 1 Zuwendungen\nZu Antrag Nr. 1 bis 6 trugen die Antragsteller vor.\n"
+                               "Antrag Nr. 1 bis 6 wurden einzeln beraten.\n", "x.txt")
+    assert record.grants == () and record.warnings == ()
+
+
+def test_table_rows_whose_columns_were_lost_in_a_pdf():
+    record = parse_text(HEAD + "TOP 1 Zuwendungen\nDer Beirat empfiehlt folgende Zuwendungen:\n"
+                               "07/2019 Nachbarschaftsladen List e.V. Sprachcafé für Geflüchtete EUR 200 einstimmig\n"
+                               "08/2019 Kinderchor Vielklang Konzert „Lieder der Welt“ 1.400 Euro einstimmig\n", "pdf.txt")
+    first, second = record.grants
+    assert (first.applicant, first.purpose, first.amount) == (
+        "Nachbarschaftsladen List e.V.", "Sprachcafé für Geflüchtete", Decimal("200.00"))
+    assert (second.applicant, second.purpose, second.amount) == (
+        "Kinderchor Vielklang Konzert „Lieder der Welt“", None, Decimal("1400.00"))
+    assert [w.line for w in record.warnings] == [7], "the unsplittable row is reported"
+    assert "ohne Trennung" in record.warnings[0].reason
+
+
+def test_meeting_date_prefers_sitzung_am_over_protokoll_vom_and_inline_labels():
+    record = parse_text(
+        "Integrationsbeirat Herrenhausen-Stöcken\nProtokoll vom 15.04.2019\n"
+        "über die Sitzung am 01.04.2019\n"
+        "Datum: 01.04.2019   Zeit: 18.00 - 20.00 Uhr   Ort: Freizeitheim Stöcken, Eichsfelder Straße 101\n\n"
+        "TOP 1 Eröffnung\nDie Sitzung wird eröffnet.\n", "x.txt")
+    meeting = record.meeting
+    assert (meeting.date, meeting.place, meeting.address) == (
+        dt.date(2019, 4, 1), "Freizeitheim Stöcken", "Eichsfelder Straße 101")
+    assert (meeting.start_time, meeting.end_time) == (dt.time(18), dt.time(20))
+
+
+def test_attendance_variants():
+    record = parse_text(
+        HEAD + "Anwesend waren:\nIn Klammern: entschuldigt\nRainer Meier, Vorsitzender\nLena Schulz, SPD\n(Ahmet Kaya)\n"
+               "Herr Grube (Bezirksbürgermeister, Stellv. Vorsitzender)\nHerr Yusuf Demir (entschuldigt)\n\n"
+               "TOP 1 Eröffnung\nHerr Meier eröffnet die Sitzung.\n", "x.txt")
+    assert [(p.given_name, p.family_name, p.role, p.party, p.function, p.attendance) for p in record.people] == [
+        ("Rainer", "Meier", Role.CHAIR, None, "Vorsitzender", Attendance.PRESENT),
+        ("Lena", "Schulz", Role.MEMBER, "SPD", None, Attendance.PRESENT),
+        ("Ahmet", "Kaya", Role.MEMBER, None, None, Attendance.EXCUSED),
+        (None, "Grube", Role.DEPUTY, None, "Stellv. Vorsitzender", Attendance.PRESENT),
+        ("Yusuf", "Demir", Role.MEMBER, None, None, Attendance.EXCUSED),
+    ]
+
+
+def test_attendance_in_the_first_item_when_the_header_has_none():
+    record = parse_text(
+        "Integrationsbeirat Nord\n\nTOP 1 Eröffnung\nAnwesend:\nFrau Ute Brandt (Vorsitzende)\nHerr Ali Çelik\n\n"
+        "Frau Brandt eröffnet die 2. Sitzung am 05.02.2018.\n", "x.txt")
+    assert [(p.family_name, p.role) for p in record.people] == [("Brandt", Role.CHAIR), ("Çelik", Role.MEMBER)]
+    assert (record.meeting.number, record.meeting.date) == (2, dt.date(2018, 2, 5))
+
+
+def test_excuses_in_running_text_with_a_shared_surname_change_nothing_and_warn():
+    record = parse_text(
+        HEAD + "Anwesend:\nHerr Jan Petersen\nFrau Maren Petersen\n\nTOP 1 Eröffnung\n"
+               "Die Vorsitzende berichtet, dass sich Petersen und Herr Mermi entschuldigt haben.\n"
+               "Sie teilt mit, dass sich Frau Petersen für die heutige Sitzung entschuldigt hat.\n", "x.txt")
+    petersens = [(p.given_name, p.attendance) for p in record.people if p.family_name == "Petersen"]
+    assert petersens == [("Jan", Attendance.PRESENT), ("Maren", Attendance.PRESENT)], "the list wins over the text"
+    assert ("Mermi", Attendance.EXCUSED) in [(p.family_name, p.attendance) for p in record.people]
+    assert any("steht als anwesend" in w.reason for w in record.warnings)
