@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from bot.knowledge.parse_lines import Line, join_texts, line_goes_on
 
 _TOP_RE = re.compile(
-    r"^(?:Zu\s+)?(?:TOP|Top|Tagesordnungspunkt)\s*(?P<num>\d{1,2}(?:\.\d{1,2})?[a-z]?)(?![\d/])\s*[.:)]?\s*(?:[-–]\s*)?(?P<title>.*)$"
+    r"^(?:Zu\s+)?(?:TOP|Top|Tagesordnungspunkt)\s*(?P<num>\d{1,2}(?:\.\d{1,2})?(?:\s?[a-z](?=[\s.):]|$))?)(?![\d/])"
+    r"\s*[.:)]?\s*(?:[-–]\s*)?(?P<title>.*)$"
 )
 _AGENDA_LABEL_RE = re.compile(r"^Tagesordnung\s*:?$", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?P<title>[A-ZÄÖÜ].*)$")
@@ -64,7 +65,7 @@ def find_sections(lines: list[Line]) -> list[Section]:
     headings = [i for i, line in enumerate(lines) if heading_match(line.text)]
     if not headings:
         return _from_numbered_agenda(lines)
-    numbers = [heading_match(lines[i].text).group("num") for i in headings]
+    numbers = [heading_match(lines[i].text).group("num").replace(" ", "") for i in headings]
     overview: dict[str, str] = {}
     sections: list[Section] = []
     for position, index in enumerate(headings):
@@ -72,7 +73,7 @@ def find_sections(lines: list[Line]) -> list[Section]:
         title, body_start = _title_from(lines, index + 1, match.group("title").strip())
         end = headings[position + 1] if position + 1 < len(headings) else len(lines)
         body = lines[body_start:end]
-        number = match.group("num")
+        number = match.group("num").replace(" ", "")
         # An empty heading whose number comes again later is part of the agenda overview.
         if all(line.blank for line in body) and number in numbers[position + 1 :]:
             overview.setdefault(number, title)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from bot.knowledge.parse_amounts import NOT_GRANT_RE, AmountHit, bare_amount, find_amounts, granted_hits
+from bot.knowledge.parse_dates import find_dates
 from bot.knowledge.parse_lines import Line, LineError, join_texts, line_goes_on, quotes_open, sentences
 from bot.knowledge.parse_votes import VOTE_SPAN_RE, VOTE_WORDS_RE, parse_vote
 from bot.knowledge.records import GrantStatus, Vote
@@ -196,7 +197,8 @@ class GrantBlock:
             getattr(self, self.last_field).append(text)
             return self._took(index, 1, lines)
         if self.number and not self.applicant and self.amount is None and len(text.split()) <= 12 \
-                and not VOTE_WORDS_RE.search(text) and not _WITHDRAWN_RE.search(text):
+                and not VOTE_WORDS_RE.search(text) and not _WITHDRAWN_RE.search(text) \
+                and not re.match(r"^(?:Antrag|Eingang|Datum|vom)\b", text) and not find_dates(text):
             self.applicant, self.last_field = [text], "applicant"
             return self._took(index, 1, lines)
         if _WITHDRAWN_RE.search(text) or _REJECTED_RE.search(text):

@@ -42,8 +42,8 @@ _TITLE_END_RE = re.compile(
 )
 
 _NOT_MEETING_DATE_RE = re.compile(
-    r"-\s*[\d.]+\s*-\s*Datum|\bStand\b|gedruckt|Druckdatum|erstellt|erschienen|Hannover,\s*den|Hannover\s*/"
-    r"|Antrag\s+vom|Einladung\s+vom|Eingang|Frist|gez\.|Versand",
+    r"-\s*[\d.]+\s*-\s*Datum|\bStand\b|gedruckt|Druckdatum|erstellt|erschienen|Hannover,\s*(?:den\s*)?\d|Hannover\s*/"
+    r"|Antrag\s+vom|Einladung|Eingang|Frist|gez\.|Versand|nächste|Genehmigung",
     re.IGNORECASE,
 )
 _MEETING_WORDS_RE = re.compile(r"Sitzung|Integrationsbeirat|Protokoll|Niederschrift|Sitzungsdatum", re.IGNORECASE)
@@ -60,7 +60,7 @@ _NOT_PLACE_RE = re.compile(
 _STREET_RE = re.compile(r"^[A-ZÄÖÜ][^,]*?\s\d{1,4}\s?[a-zA-Z]?(?:\s*[-–/]\s*\d{1,4}[a-z]?)?$")
 _TIME_LABEL_RE = re.compile(
     r"(?P<label>Sitzungsbeginn|Beginn|Anfang|Sitzungsende|Ende|Schluss)(?:\s+der\s+Sitzung)?\s*:?\s*"
-    r"(?P<approx>ca\.\s*|circa\s*|gegen\s*)?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*Uhr",
+    r"(?P<approx>ca\.\s*|circa\s*|gegen\s*)?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2})(?:\s*Uhr)?|\s*Uhr)",
     re.IGNORECASE,
 )
 _END_IN_TEXT_RE = re.compile(
@@ -109,6 +109,14 @@ def council(header: str, text: str) -> tuple[str | None, str | None, bool]:
             district = next(d for d in DISTRICTS if d.lower() == written.lower())
             return f"Integrationsbeirat {district}", district, True
     return None, None, False
+
+
+def other_body(title: str) -> str | None:
+    """The body a header names when it is not an integration council ("Stadtbezirksrat …")."""
+    if re.search(r"Integrationsbeirat", title, re.IGNORECASE):
+        return None
+    match = re.search(r"\b(Stadtbezirksrat\w*|Bezirksrat\w*|Ausschuss\w*|Rat(?:es|s)?\b)", title)
+    return match.group(1) if match else None
 
 
 def title_lines(header_lines: list[Line]) -> list[Line]:

@@ -58,6 +58,23 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+_PAGE_NUMBER_RE = re.compile(r"^[-–]?\s*(?:Seite|S\.)?\s*\d{1,3}(?:\s*(?:von|/)\s*\d{1,3})?\s*[-–]?$", re.IGNORECASE)
+
+
+def drop_page_furniture(lines: list[Line]) -> list[Line]:
+    """Blank page numbers ("Seite 2 von 5", "- 3 -") and page headers that a PDF repeats on
+    every page (later copies of the document's first lines); line numbers stay."""
+    top = {line.text for line in [l for l in lines if not l.blank][:5] if len(line.text) >= 10}
+    seen: set[str] = set()
+    result = []
+    for line in lines:
+        repeated = line.text in top and line.text in seen
+        seen.add(line.text)
+        page_number = bool(_PAGE_NUMBER_RE.match(line.text)) and re.search(r"Seite|[-–]", line.text)
+        result.append(Line(line.number, "", "") if repeated or page_number else line)
+    return result
+
+
 def columns(line: Line) -> list[str]:
     """Cells of a line laid out in columns (two or more spaces, tabs or ``|``)."""
     return [cell.strip() for cell in re.split(r"\s{2,}|\|", line.raw.strip()) if cell.strip()]

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from bot.knowledge.parse_agenda import Section
-from bot.knowledge.parse_lines import Line, join_texts, sentences
+from bot.knowledge.parse_lines import Line, columns, join_texts, sentences
 from bot.knowledge.parse_names import split_name
 from bot.knowledge.parse_person_line import parse_person_line
 from bot.knowledge.records import Attendance, ParseWarning, Person, Role
@@ -81,12 +81,13 @@ def _join_parentheses(lines: list[Line], index: int) -> tuple[str, int]:
 
 
 def split_list(text: str) -> list[str]:
-    """Items of "A, B und C" outside parentheses."""
+    """Items of "A, B und C" outside parentheses; "Grube, Rainer; Schmalz, Inga" splits at ";" only."""
+    separators = ";" if ";" in text else ",;"
     items, depth, current = [], 0, ""
     for char in text:
         depth += char == "("
         depth -= char == ")"
-        if char in ",;" and depth == 0:
+        if char in separators and depth == 0:
             items.append(current)
             current = ""
         else:
@@ -101,6 +102,8 @@ def split_list(text: str) -> list[str]:
 def _list_people(text: str, role: Role, attendance: Attendance | None, line: int, agenda: str | None,
                  warnings: list[ParseWarning]) -> list[Person]:
     people = []
+    if re.fullmatch(r"\s*(?:keine|niemand|entfällt|[-–—]+)\s*\.?\s*", text, re.IGNORECASE):
+        return people
     for item in split_list(text):
         person = parse_person_line(item, role, default=attendance, parentheses_excused=False, line=line,
                                    agenda_number=agenda)
@@ -133,6 +136,12 @@ def header_people(lines: list[Line], warnings: list[ParseWarning]) -> tuple[list
             if rest and role is not None:
                 rest, index = _continued(lines, index, rest)
                 people.extend(_list_people(rest, role, attendance, line.number, None, warnings))
+        elif not line.blank and role is not None and len(_name_columns(line)) > 1:
+            # "Grube, Rainer-Jörg      Schmalz, Inga": a list printed in two columns
+            for text in _name_columns(line):
+                person = parse_person_line(text, role, default=attendance, parentheses_excused=marker, line=line.number)
+                if person:
+                    people.append(person)
         elif not line.blank and role is not None:
             text, last = _join_parentheses(lines, index)
             person = parse_person_line(text, role, default=attendance, parentheses_excused=marker,
@@ -152,6 +161,19 @@ def header_people(lines: list[Line], warnings: list[ParseWarning]) -> tuple[list
                 index = last
         index += 1
     return people, found_attendance
+
+
+_COMMA_NAME_RE = re.compile(r"^\(?(?:[a-z]+\s+){0,3}[A-ZÄÖÜ][\w\-]+(?:\s[A-ZÄÖÜ][\w\-]+)?,\s*[A-ZÄÖÜ][\w\-]+")
+
+
+def _name_columns(line: Line) -> list[str]:
+    """Columns of a line that each begin with a "Family, Given" name, with the columns after
+    each name (role, party) attached to it."""
+    cells = columns(line)
+    starts = [i for i, cell in enumerate(cells) if _COMMA_NAME_RE.match(cell)]
+    if len(starts) < 2:
+        return []
+    return ["  ".join(cells[a:b]) for a, b in zip(starts, starts[1:] + [len(cells)])]
 
 
 def _continued(lines: list[Line], index: int, rest: str) -> tuple[str, int]:

@@ -17,8 +17,10 @@ PARTY_RE = re.compile(
     r"\b(?:SPD|CDU|CSU|FDP|AfD|LINKE|Linke|PIRATEN|Piraten\w*|GRÜNE|Grüne|GRÜNEN|Grünen|BÜNDNIS|Bündnis\s*90|"
     r"PARTEI|Partei|WfH|FRAKTION|Fraktion|Volt|parteilos|Hannoveraner|UWG|Freie Wähler|ÖDP|DKP)\b"
 )
-DEPUTY_RE = re.compile(r"(?:\bstellv\.|\bstv\.|\bstellvertretende[rn]?\b)\s*Vorsitz(?:ende[rn]?)?\b", re.IGNORECASE)
-CHAIR_RE = re.compile(r"(?:\bals\s+)?\bVorsitz(?:ende[rn]?)?\b", re.IGNORECASE)
+# The council's chair, not "Vorsitzender des Elternvereins".
+_OF_SOMETHING = r"(?!\s+(?:des|der|von|vom|im|eines|einer)\b)"
+DEPUTY_RE = re.compile(rf"(?:\bstellv\.|\bstv\.|\bstellvertretende[rn]?\b)\s*Vorsitz(?:ende[rn]?)?\b{_OF_SOMETHING}", re.IGNORECASE)
+CHAIR_RE = re.compile(rf"(?:\bals\s+)?\bVorsitz(?:ende[rn]?)?\b{_OF_SOMETHING}", re.IGNORECASE)
 SUBSTITUTE_RE = re.compile(
     r"\b(?:i\.\s?V\.?(?:\s+(?:für|von))?|in\s+Vertretung(?:\s+(?:für|von))?|Vertr\.\s*f\.|Vertretung\s+für|vertreten\s+durch)"
     r"\s*(?P<who>.+)$"

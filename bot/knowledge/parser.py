@@ -19,7 +19,7 @@ from bot.knowledge import parse_header as header
 from bot.knowledge.parse_agenda import Section, find_sections, section_text
 from bot.knowledge.parse_grant_block import section_status
 from bot.knowledge.parse_grants import GRANT_CONTEXT_RE, find_grants, grant_intro
-from bot.knowledge.parse_lines import Line, LineError, join_texts, split_lines
+from bot.knowledge.parse_lines import Line, LineError, drop_page_furniture, join_texts, split_lines
 from bot.knowledge.parse_passages import passages
 from bot.knowledge.parse_people import header_people, mark_excused_in_text, section_people, unique
 from bot.knowledge.reader import read_document
@@ -54,7 +54,7 @@ def parse_text(text: str, source_path: str) -> DocumentRecord:
 
 
 def _parse(text: str, source_path: str) -> DocumentRecord:
-    lines = split_lines(text)
+    lines = drop_page_furniture(split_lines(text))
     warnings: list[ParseWarning] = []
     kind = header.document_kind(lines)
     sections = find_sections(lines) if kind is DocumentKind.PROTOCOL else []
@@ -111,6 +111,10 @@ def _meeting(header_lines: list[Line], header_text: str, full_text: str, section
     opening = section_text(sections[0]) if sections else full_text
     title = header.title_lines(header_lines)
     title_text = "\n".join(line.text for line in title)
+    body = header.other_body(title_text)
+    if body:
+        warnings.append(ParseWarning(1, f"Der Kopf nennt „{body}“ und keinen Integrationsbeirat – ist das Protokoll "
+                                        "eines anderen Gremiums? Personen wurden trotzdem übernommen."))
     date, date_index, hit = header.meeting_date(title, opening)
     if date is None:
         warnings.append(ParseWarning(1, "Kein Sitzungsdatum mit Jahr gefunden – das Datum bleibt leer."))

@@ -110,3 +110,28 @@ def test_excuses_in_running_text_with_a_shared_surname_change_nothing_and_warn()
     assert petersens == [("Jan", Attendance.PRESENT), ("Maren", Attendance.PRESENT)], "the list wins over the text"
     assert ("Mermi", Attendance.EXCUSED) in [(p.family_name, p.attendance) for p in record.people]
     assert any("steht als anwesend" in w.reason for w in record.warnings)
+
+
+def test_pdf_page_furniture_two_column_lists_and_sub_items():
+    record = parse_text(
+        "Landeshauptstadt Hannover - 18.62.02 - Datum 20.05.2019\nIntegrationsbeirat Vahrenwald-List\n"
+        "Sitzung am 06.05.2019\nBeginn: 18:00\nEnde: 19:30\n\n"
+        "Anwesend:\n(verhindert waren)\nGrube, Rainer      (Schmalz, Inga)\nKaya, Ali      Vorsitzender\n"
+        "Herr Demir (Vorsitzender des Elternvereins)\nGäste: keine\n\n"
+        "TOP 1 a) Bericht\nText.\nSeite 2 von 3\nLandeshauptstadt Hannover - 18.62.02 - Datum 20.05.2019\n"
+        "Weiter im Text.\nTOP 1 b) Aussprache\nNoch mehr Text.\n", "x.txt")
+    assert [(p.family_name, p.role, p.attendance) for p in record.people] == [
+        ("Grube", Role.MEMBER, Attendance.PRESENT), ("Schmalz", Role.MEMBER, Attendance.EXCUSED),
+        ("Kaya", Role.CHAIR, Attendance.PRESENT), ("Demir", Role.MEMBER, Attendance.PRESENT)]
+    assert [(a.number, a.title, a.text) for a in record.agenda] == [
+        ("1a", "Bericht", "Text.\n\nWeiter im Text."), ("1b", "Aussprache", "Noch mehr Text.")]
+    assert (record.meeting.start_time, record.meeting.end_time) == (dt.time(18), dt.time(19, 30))
+    assert record.warnings == ()
+
+
+def test_protocol_of_another_body_is_flagged():
+    record = parse_text("PROTOKOLL\n14. Sitzung des Stadtbezirksrates Misburg-Anderten am Mittwoch, 17. April 2013\n\n"
+                        "Anwesend:\nBezirksbürgermeister Dickneite (SPD)\n\nTOP 1 Eröffnung\nText.\n", "x.txt")
+    assert record.council_name is None
+    assert [w.reason[:40] for w in record.warnings] == [
+        "Der Kopf nennt „Stadtbezirksrates“ und k", "Kein Integrationsbeirat im Text genannt."]
