@@ -9,6 +9,8 @@ stays ``/webhooks/rest/webhook``. Differences from Rasa's ``RestInput``:
   technical-problem message when Rasa gives no answer).
 - ``metadata`` is kept only when it is a JSON object; ``input_channel`` is always
   ``rest`` (clients cannot choose it).
+- The health check ``GET /webhooks/rest/`` answers 503 while no model is loaded
+  (Rasa's says "ok" even when loading the model failed), so nginx and tests can trust it.
 """
 from __future__ import annotations
 
@@ -63,7 +65,13 @@ class RateLimitedRestInput(RestInput):
 
         @webhook.on_request
         async def reject_unusable_requests(request: Request) -> Optional[response.HTTPResponse]:
-            # Runs before Rasa's handler; only POST /webhook carries a message.
+            # Runs before Rasa's handlers. GET is the health check: Rasa starts even when
+            # the model failed to load, so "ok" only when there is an agent to answer.
+            if request.method == "GET":
+                agent = getattr(request.app.ctx, "agent", None)
+                if agent is None or not agent.is_ready():
+                    return response.json({"status": "no model loaded"}, status=503)
+                return None
             if request.method != "POST" or not request.path.endswith("/webhook"):
                 return None
             body = parse_body(request)

@@ -1,6 +1,6 @@
 """A Sanic app with the hardened channels and a fake bot, for fast channel tests.
 
-``python tests/ops/channel_app.py PORT`` serves /webhooks/rest/webhook and socket.io. The fake bot
+``python tests/ops/channel_app.py PORT [--no-model]`` serves /webhooks/rest/webhook and socket.io. The fake bot
 echoes the cleaned text as "echo: …", and reacts to three magic words:
 ``stumm`` (no answer), ``langsam`` (answers after 30 s), ``kaputt`` (raises).
 """
@@ -27,9 +27,20 @@ async def fake_bot(message: UserMessage) -> None:
     await message.output_channel.send_text_message(message.sender_id, f"echo: {message.text}")
 
 
+class ReadyAgent:
+    """Stands in for Rasa's agent in the health check (``--no-model``: not ready)."""
+
+    def __init__(self, ready: bool) -> None:
+        self.ready = ready
+
+    def is_ready(self) -> bool:
+        return self.ready
+
+
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s %(message)s")
     app = Sanic("channel_test_app")
+    app.ctx.agent = ReadyAgent("--no-model" not in sys.argv)
     channel = RateLimitedRestInput()
     app.blueprint(channel.blueprint(fake_bot), url_prefix="/webhooks/rest")
     socketio = RateLimitedSocketIOInput(session_persistence=False)

@@ -31,7 +31,8 @@ from fault_proxy import FaultProxy  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
-MODEL = REPO / "models" / "beirat.tar.gz"
+# BEIRAT_TEST_MODEL: run these tests against another trained model.
+MODEL = Path(os.environ.get("BEIRAT_TEST_MODEL") or REPO / "models" / "beirat.tar.gz")
 REST_CHANNEL = "bot.channels.rest.RateLimitedRestInput"
 TECHNICAL_PROBLEM = "Ich habe gerade ein technisches Problem. Bitte versuchen Sie es später noch einmal."
 RASA_START_TIMEOUT = 240  # seconds; loading TensorFlow + the model on 2 shared cores is slow
@@ -57,7 +58,7 @@ def base_env(**extra: str) -> Dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
-            "PYTHONPATH": str(REPO),
+            "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p),
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "LOG_LEVEL": "INFO",
@@ -72,8 +73,11 @@ def base_env(**extra: str) -> Dict[str, str]:
 class Server:
     """A child process with its log in a file, started and stopped by a test."""
 
-    def __init__(self, name: str, cmd: List[str], env: Dict[str, str], log: Path, health_url: str, timeout: float = 60):
+    def __init__(
+        self, name: str, cmd: List[str], env: Dict[str, str], log: Path, health_url: str, timeout: float = 60, ready_status: int = 200
+    ):
         self.name, self.cmd, self.env, self.log, self.health_url, self.timeout = name, cmd, env, log, health_url, timeout
+        self.ready_status = ready_status  # what the health URL answers once the server is up
         self.proc: Optional[subprocess.Popen] = None
 
     @property
@@ -96,7 +100,7 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"{self.name} ist beim Start beendet (Code {self.proc.returncode}):\n{self.log_tail()}")
             try:
-                if requests.get(self.health_url, timeout=2).status_code == 200:
+                if requests.get(self.health_url, timeout=2).status_code == self.ready_status:
                     return self
             except requests.RequestException:
                 pass

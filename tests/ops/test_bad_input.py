@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import sys
 import time
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 import requests
 
 from bot.channels import guard
-from conftest import TECHNICAL_PROBLEM, say, texts
+from conftest import TECHNICAL_PROBLEM, Server, base_env, free_port, say, texts
 
 LONG = "Wie viel Geld hat Banjul bekommen? " * 300  # ~10,000 characters
 
@@ -174,3 +175,16 @@ def test_client_hanging_up_is_logged_without_the_message_text(channel_app):
     log = channel_app.log_text()
     assert "Zitronenfalter" not in log, "message text in the log"
     assert "abgebrochen" in log or "keine Antwort" in log, "the hang-up should be logged (without text)"
+
+
+def test_health_check_says_503_while_no_model_is_loaded(tmp_path):
+    """Rasa starts even when the model fails to load; our health check must not say ok then."""
+    port = free_port()
+    server = Server(
+        "no_model", [sys.executable, str(Path(__file__).parent / "channel_app.py"), str(port), "--no-model"],
+        base_env(), tmp_path / "no_model.log", f"http://127.0.0.1:{port}/webhooks/rest/", ready_status=503,
+    ).start()  # fmt: skip
+    try:
+        assert requests.get(server.health_url, timeout=5).json() == {"status": "no model loaded"}
+    finally:
+        server.stop()
