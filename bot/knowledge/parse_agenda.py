@@ -101,17 +101,13 @@ def _from_numbered_agenda(lines: list[Line]) -> list[Section]:
         else:
             break
         index += 1
-    list_end = index
-    sections = []
-    starts = []
+    starts: list[int | None] = []
+    search_from = index
     for num, title, _ in items:
-        key = title[:15].lower()
-        start = next(
-            (i for i in range(list_end, len(lines)) if re.match(rf"^{re.escape(num)}\.?\s+", lines[i].text)
-             and lines[i].text.split(None, 1)[-1][:15].lower() == key),
-            None,
-        )
+        start = _body_start(lines, search_from, num, title)
         starts.append(start)
+        search_from = start + 1 if start is not None else search_from
+    sections = []
     for position, (num, title, number) in enumerate(items):
         start = starts[position]
         body: list[Line] = []
@@ -121,6 +117,20 @@ def _from_numbered_agenda(lines: list[Line]) -> list[Section]:
             body = lines[start + 1 : end]
         sections.append(Section(num, title.rstrip(" :"), lines[start].number if start is not None else number, body))
     return sections
+
+
+def _body_start(lines: list[Line], start: int, number: str, title: str) -> int | None:
+    """Where the text of a numbered item begins: "Zu 2.: Zuwendungen", "2. Zuwendungen …"."""
+    pattern = re.compile(rf"^(?P<zu>Zu\s+)?{re.escape(number)}(?:\.|\b)\s*[:.)]?\s*(?P<rest>.*)$", re.IGNORECASE)
+    first_word = title.split()[0].lower() if title.split() else ""
+    for index in range(start, len(lines)):
+        match = pattern.match(lines[index].text)
+        if not match:
+            continue
+        rest = match.group("rest").split()
+        if match.group("zu") or not rest or rest[0].lower() == first_word:
+            return index
+    return None
 
 
 def section_text(section: Section) -> str:

@@ -76,7 +76,7 @@ def _parse(text: str, source_path: str) -> DocumentRecord:
         paper = header.paper_number(header_text) or header.paper_number(full_text)
 
     people = _people(lines, header_lines, sections, kind, warnings)
-    grants = _grants(lines, sections, kind, warnings)
+    grants = _grants(lines, header_lines, sections, kind, warnings)
     agenda = tuple(AgendaItem(s.number, s.title, section_text(s), s.heading_line) for s in sections)
     chunks = _passages(lines, header_lines, sections, kind, paper)
 
@@ -154,18 +154,31 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, int]]:
     return result
 
 
-def _grants(lines: list[Line], sections: list[Section], kind: DocumentKind,
-            warnings: list[ParseWarning]) -> list[Grant]:
-    if kind is DocumentKind.DECISION_PAPER or not sections:
-        default = GrantStatus.RECOMMENDED  # a decision paper proposes; the Stadtbezirksrat decides later
-        found, _ = find_grants(lines, None, default, warnings)
-        return found
-    grants: list[Grant] = []
+def _uncovered(lines: list[Line], header_lines: list[Line], sections: list[Section]) -> list[Line]:
+    """Lines after the header that belong to no agenda item (all of them without agenda);
+    so that nothing is lost when an item's heading is not recognised."""
+    covered = {line.number for line in header_lines}
     for section in sections:
-        intro = grant_intro(section.body)
-        status = section_status(intro, section.title)
-        about_grants = bool(GRANT_CONTEXT_RE.search(section.title) or GRANT_CONTEXT_RE.search(intro))
-        found, _ = find_grants(section.body, section.number, status or GrantStatus.RECOMMENDED, warnings, about_grants)
+        last = section.body[-1].number if section.body else section.heading_line
+        covered.update(range(section.heading_line, last + 1))
+    return [line for line in lines if line.number not in covered]
+
+
+def _grants(lines: list[Line], header_lines: list[Line], sections: list[Section], kind: DocumentKind,
+            warnings: list[ParseWarning]) -> list[Grant]:
+    if kind is DocumentKind.DECISION_PAPER:
+        # A decision paper proposes; the Stadtbezirksrat decides later.
+        return find_grants(lines, None, GrantStatus.RECOMMENDED, warnings)[0]
+    parts = [(s.number, s.title, s.body) for s in sections]
+    rest = _uncovered(lines, header_lines, sections)
+    if any(not line.blank for line in rest):
+        parts.append((None, "", rest))
+    grants: list[Grant] = []
+    for number, title, body in parts:
+        intro = grant_intro(body)
+        status = section_status(intro, title)
+        about_grants = bool(GRANT_CONTEXT_RE.search(title) or GRANT_CONTEXT_RE.search(intro))
+        found, _ = find_grants(body, number, status or GrantStatus.RECOMMENDED, warnings, about_grants)
         if found and status is None:
             warnings.append(ParseWarning(found[0].line, "Ob die Zuwendungen empfohlen oder beschlossen wurden, steht "
                                                         "nicht im Text – als Empfehlung übernommen."))
@@ -175,11 +188,11 @@ def _grants(lines: list[Line], sections: list[Section], kind: DocumentKind,
 
 def _passages(lines: list[Line], header_lines: list[Line], sections: list[Section], kind: DocumentKind,
               paper: str | None):
-    if sections:
-        return [chunk for s in sections for chunk in passages(s, s.number)]
-    if kind is DocumentKind.DECISION_PAPER:
-        # The paper's subject ("Zuwendungen aus Mitteln des Integrationsbeirates Mitte") heads its text.
-        subject = next((l.text for l in lines[:20] if "Zuwendung" in l.text and len(l.text) < 120), None)
-        title = subject or (f"Beschlussdrucksache {paper}" if paper else "Beschlussdrucksache")
-        return passages(Section("", title, 0, lines), None)
-    return passages(Section("", "Text", 0, lines[len(header_lines) :]), None)
+    if kind is not DocumentKind.DECISION_PAPER:
+        chunks = [chunk for s in sections for chunk in passages(s, s.number)]
+        rest = _uncovered(lines, header_lines, sections)
+        return chunks + passages(Section("", "Text", 0, rest), None)
+    # The paper's subject ("Zuwendungen aus Mitteln des Integrationsbeirates Mitte") heads its text.
+    subject = next((l.text for l in lines[:20] if "Zuwendung" in l.text and len(l.text) < 120), None)
+    title = subject or (f"Beschlussdrucksache {paper}" if paper else "Beschlussdrucksache")
+    return passages(Section("", title, 0, lines), None)

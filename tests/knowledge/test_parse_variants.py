@@ -135,3 +135,39 @@ def test_protocol_of_another_body_is_flagged():
     assert record.council_name is None
     assert [w.reason[:40] for w in record.warnings] == [
         "Der Kopf nennt „Stadtbezirksrates“ und k", "Kein Integrationsbeirat im Text genannt."]
+
+
+NUMBERED = """Integrationsbeirat Kirchrode-Bemerode-Wülferode
+Niederschrift über die 21. Sitzung am 04.11.2020
+
+Tagesordnung:
+1. Eröffnung
+2. Zuwendungen aus Mitteln des Integrationsbeirates
+3. Verschiedenes
+
+{one}: Eröffnung
+Frau Lange eröffnet die Sitzung.
+
+{two}: Zuwendungen
+Der Integrationsbeirat empfiehlt:
+Antrag Nr. 8/2020
+Kulturbrücke Bemerode e.V.
+Zuwendungsbetrag: 900,00 €
+
+Zu 3.: Verschiedenes
+Keine Wortmeldungen.
+"""
+
+
+def test_numbered_agenda_with_zu_headings():
+    record = parse_text(NUMBERED.format(one="Zu 1.", two="Zu 2."), "x.txt")
+    assert [(a.number, a.title, a.line) for a in record.agenda] == [
+        ("1", "Eröffnung", 9), ("2", "Zuwendungen aus Mitteln des Integrationsbeirates", 12), ("3", "Verschiedenes", 18)]
+    assert [(g.application_number, g.agenda_number) for g in record.grants] == [("8/2020", "2")]
+
+
+def test_text_outside_recognised_items_is_still_read():
+    record = parse_text(NUMBERED.format(one="Punkt eins", two="Punkt zwei"), "x.txt")
+    assert [(g.application_number, g.applicant, g.amount) for g in record.grants] == [
+        ("8/2020", "Kulturbrücke Bemerode e.V.", Decimal("900.00"))], "a grant outside any item must not be lost"
+    assert any("Kulturbrücke" in p.text for p in record.passages)
