@@ -50,11 +50,14 @@ class Service:
         self.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log.open("w"),
                                         stderr=subprocess.STDOUT)
 
-    def wait_until(self, ready, timeout: float) -> None:
+    def wait_until(self, ready, timeout: float, fatal: str | None = None) -> None:
+        """Polls ``ready()``; fails at once when the process ends or logs ``fatal``."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 pytest.fail(f"{self.name} exited with {self.process.returncode}:\n{self.tail()}")
+            if fatal and fatal in self.log.read_text(errors="replace"):
+                pytest.fail(f"{self.name}: {fatal}\n{self.tail()}")
             if ready():
                 return
             time.sleep(1)
@@ -76,7 +79,7 @@ class Service:
 @pytest.fixture(scope="module")
 def rasa_url(tmp_path_factory, widget_bundle):
     if not MODEL.is_file():
-        pytest.fail(f"No trained model at {MODEL.relative_to(REPO)}: run `make train` first. "
+        pytest.fail(f"No trained model at {MODEL}: run `make train` first. "
                     "The browser end-to-end test needs the real bot.")
     work = tmp_path_factory.mktemp("real-bot")
     action_port, rasa_port = free_port(), free_port()
@@ -95,7 +98,9 @@ def rasa_url(tmp_path_factory, widget_bundle):
                                       "--credentials", str(CREDENTIALS), "--endpoints", str(endpoints),
                                       "--model", str(MODEL)], work / "rasa.log", env)
         status_url = f"http://127.0.0.1:{rasa_port}/status"
-        bot.wait_until(lambda: bool((get_json(status_url) or {}).get("model_file")), START_TIMEOUT_S)
+        # Rasa keeps running without a model when loading fails; its log says so.
+        bot.wait_until(lambda: bool((get_json(status_url) or {}).get("model_file")), START_TIMEOUT_S,
+                       fatal="Could not load model")
         yield f"http://127.0.0.1:{rasa_port}"
     finally:
         if bot:
