@@ -30,6 +30,10 @@ ANCHOR_RE = re.compile(
     rf"(?P<no>{APPLICATION_NUMBER})|Nr\.\s*(?P<no2>\d{{1,3}}/\d{{2,4}}))(?![\d/])\s*[:.,;–-]?\s*(?:von\s+)?(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "3.1 Antrag der Initiative XY: „Projekt“ – Antragssumme 1.000 €": an application without number.
+NAMED_ANCHOR_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?Antrag\s+(?:der|des|von|vom)\s+(?P<rest>[A-ZÄÖÜ„\"].+)$")
+# A sentence in a block that gives the granted sum: "… empfiehlt die Förderung in Höhe von 800 €."
+_GRANT_SENTENCE_RE = re.compile(r"(?:Zuwendung|Förderung|Zuschuss)\s+(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|von|über)\s")
 # "Antrag Nr. 1 bis 6" in running text is no grant.
 NOT_ANCHOR_RE = re.compile(r"^(?:bis|und|sowie|oder|u\.)\b")
 # "03/2015, einstimmig, 500,- €" or a table row whose columns were lost ("07/2019 Verein e.V. Fest EUR 200").
@@ -108,7 +112,7 @@ def grant_amount(hits: list[AmountHit], text: str, line: int) -> Decimal | None:
 
 def clean_applicant(text: str) -> str:
     text = _ARTICLE_RE.sub("", text.strip(" ,;:–-"))
-    return text.strip()
+    return re.sub(r"^Vereins\b", "Verein", text.strip())  # genitive after "Antrag des Vereins …"
 
 
 @dataclass
@@ -126,6 +130,7 @@ class GrantBlock:
     blank_seen: bool = False
     unsure: str | None = None  # a warning about how the block was read
     lines: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # what the block says, for its status words
 
     @property
     def complete(self) -> bool:
@@ -138,6 +143,7 @@ class GrantBlock:
     def take_inline(self, text: str, line: int) -> None:
         """The rest of an anchor line: "Antrag 03/2015, einstimmig, 500,- €" or
         "Antrag 12/2013: Verein e.V. – Projekt, EUR 1.000, einstimmig"."""
+        self.texts.append(text)
         hits = find_amounts(text)
         if hits:
             self.amount = grant_amount(hits, text, line)
@@ -204,6 +210,11 @@ class GrantBlock:
         if _WITHDRAWN_RE.search(text) or _REJECTED_RE.search(text):
             self.vote = parse_vote(text) or self.vote  # "Der Antrag wird abgelehnt (2 Ja-Stimmen, …)."
             return self._took(index, 1, lines)
+        if self.amount is None and _GRANT_SENTENCE_RE.search(text) and granted_hits(text):
+            self.amount = grant_amount(find_amounts(text), text, lines[index].number)
+            self.vote = parse_vote(text) or self.vote
+            self.last_field = None
+            return self._took(index, 1, lines)
         return 0
 
     def _continues(self, text: str) -> bool:
@@ -248,6 +259,7 @@ class GrantBlock:
 
     def _took(self, index: int, count: int, lines: list[Line]) -> int:
         self.lines.extend(line.number for line in lines[index : index + count])
+        self.texts.extend(line.text for line in lines[index : index + count])
         return count
 
 

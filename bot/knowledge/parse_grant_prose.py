@@ -72,11 +72,13 @@ def _line_at(offsets: list[tuple[int, int]], position: int) -> int:
     return line
 
 
-def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, status: GrantStatus,
-                 known: list[Grant], warnings: list[ParseWarning]) -> tuple[list[Grant], set[int]]:
-    """Grants written as sentences in lines not yet read as grants."""
+def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, status: GrantStatus | None,
+                 known: list[Grant], warnings: list[ParseWarning]) -> tuple[list[Grant], set[int], list[int]]:
+    """Grants written as sentences in lines not yet read as grants; also the lines read and
+    the lines of grants whose status neither sentence nor item states."""
     grants: list[Grant] = []
     taken: set[int] = set()
+    unstated: list[int] = []
     for text, offsets in _paragraphs(lines, used):
         position = 0
         for sentence in sentences(text):
@@ -88,7 +90,8 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
             hits = [h for h in granted_hits(sentence) if h.value != 0]
             if not hits:
                 continue
-            grant = _sentence_grant(sentence, line, agenda_number, section_status(sentence, "") or status)
+            stated = section_status(sentence, "") or status
+            grant = _sentence_grant(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED)
             known_amounts = {g.amount for g in known + grants}
             if grant is None:
                 if not any(h.value in known_amounts for h in hits):
@@ -99,7 +102,9 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
                 continue
             grants.append(grant)
             taken.add(line)
-    return grants, taken
+            if stated is None and grant.status is not GrantStatus.REJECTED:
+                unstated.append(line)
+    return grants, taken, unstated
 
 
 def _sentence_grant(sentence: str, line: int, agenda_number: str | None, status: GrantStatus) -> Grant | None:

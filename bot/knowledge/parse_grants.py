@@ -12,8 +12,8 @@ import re
 
 from bot.knowledge.parse_amounts import find_amounts, granted_hits
 from bot.knowledge.parse_grant_block import (
-    ANCHOR_RE, LIST_ITEM_RE, NOT_ANCHOR_RE, NUMBERED_RE, AMOUNT_FIRST_RE, GrantBlock, applicant_text, label_of,
-    purpose_and_number,
+    ANCHOR_RE, LIST_ITEM_RE, NAMED_ANCHOR_RE, NOT_ANCHOR_RE, NUMBERED_RE, AMOUNT_FIRST_RE, GrantBlock, applicant_text, label_of,
+    purpose_and_number, section_status,
 )
 from bot.knowledge.parse_grant_table import find_table, table_grants
 from bot.knowledge.parse_grant_prose import prose_grants
@@ -46,6 +46,9 @@ def _starts_block(text: str, block: GrantBlock | None, previous: str = "",
     anchor = ANCHOR_RE.match(text)
     if anchor and not NOT_ANCHOR_RE.match(anchor.group("rest")):
         return "anchor", anchor
+    named = NAMED_ANCHOR_RE.match(text)
+    if named:
+        return "anchor", named
     item = LIST_ITEM_RE.match(text)
     if item and (find_amounts(item.group("rest")) or re.search(r"einstimmig|mehrheitlich|abgelehnt", item.group("rest"))):
         return "anchor", item
@@ -64,20 +67,27 @@ def _starts_block(text: str, block: GrantBlock | None, previous: str = "",
     return None
 
 
-def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatus,
+def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatus | None,
                 warnings: list[ParseWarning], grant_context: bool = True) -> tuple[list[Grant], set[int]]:
-    """Grants in ``lines`` and the numbers of the lines they were read from. With
-    ``grant_context`` (an item about grants) plain list entries with an amount count too."""
+    """Grants in ``lines`` and the numbers of the lines they were read from. ``status`` is
+    what the introducing text says (None: it does not say; each grant's own words decide,
+    else it is taken as recommended with a warning). With ``grant_context`` (an item about
+    grants) plain list entries with an amount count too."""
     grants: list[Grant] = []
     used: set[int] = set()
+    unstated: list[int] = []  # lines of grants whose status the text does not state
     block: GrantBlock | None = None
+    default = status or GrantStatus.RECOMMENDED
 
     def close() -> None:
         nonlocal block
         if block is not None:
-            grant = _finish(block, agenda_number, status, warnings)
+            own = status or section_status(" ".join(block.texts), "")  # the item's words first, then the block's
+            grant = _finish(block, agenda_number, own or default, warnings)
             if grant:
                 grants.append(grant)
+                if own is None and grant.status is not GrantStatus.REJECTED:
+                    unstated.append(grant.line)
             used.update(block.lines)
         block = None
 
@@ -87,8 +97,10 @@ def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatu
         table = find_table(lines, index)
         if table:
             close()
-            found, end = table_grants(lines, index, table, agenda_number, status, warnings)
+            found, end = table_grants(lines, index, table, agenda_number, default, warnings)
             grants.extend(found)
+            if status is None:
+                unstated.extend(g.line for g in found if g.status is not GrantStatus.REJECTED)
             used.update(line.number for line in lines[index:end])
             index = end
             continue
@@ -127,8 +139,13 @@ def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatu
                 continue  # read the line again outside the block
         index += 1
     close()
-    prose, prose_lines = prose_grants(lines, used, agenda_number, status, grants, warnings)
-    return grants + prose, used | prose_lines
+    prose, prose_lines, prose_unstated = prose_grants(lines, used, agenda_number, status, grants, warnings)
+    grants += prose
+    unstated += prose_unstated
+    if unstated:
+        warnings.append(ParseWarning(min(unstated), "Ob die Zuwendungen empfohlen oder beschlossen wurden, steht "
+                                                    "nicht im Text – als Empfehlung übernommen."))
+    return grants, used | prose_lines
 
 
 def _finish(block: GrantBlock, agenda_number: str | None, status: GrantStatus,

@@ -178,11 +178,7 @@ def _grants(lines: list[Line], header_lines: list[Line], sections: list[Section]
         intro = grant_intro(body)
         status = section_status(intro, title)
         about_grants = bool(GRANT_CONTEXT_RE.search(title) or GRANT_CONTEXT_RE.search(intro))
-        found, _ = find_grants(body, number, status or GrantStatus.RECOMMENDED, warnings, about_grants)
-        if found and status is None:
-            warnings.append(ParseWarning(found[0].line, "Ob die Zuwendungen empfohlen oder beschlossen wurden, steht "
-                                                        "nicht im Text – als Empfehlung übernommen."))
-        grants += found
+        grants += find_grants(body, number, status, warnings, about_grants)[0]
     return grants
 
 

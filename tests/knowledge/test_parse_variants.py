@@ -171,3 +171,25 @@ def test_text_outside_recognised_items_is_still_read():
     assert [(g.application_number, g.applicant, g.amount) for g in record.grants] == [
         ("8/2020", "Kulturbrücke Bemerode e.V.", Decimal("900.00"))], "a grant outside any item must not be lost"
     assert any("Kulturbrücke" in p.text for p in record.passages)
+
+
+def test_named_applications_with_the_sum_in_a_sentence():
+    record = parse_text(
+        "Integrationsbeirat Mitte\nProtokoll der Sitzung vom 23. Januar 2017\n\nTop 3: Förderanträge\n"
+        "3.1 Antrag der Initiative Weltküche: „Kochen verbindet“ – Antragssumme 1.000 €\n"
+        "Der Integrationsbeirat empfiehlt die Förderung in Höhe von 800 €. (einstimmig)\n\n"
+        "3.2 Antrag des Vereins Mosaik e.V.: Hausaufgabenhilfe\n"
+        "Der Antrag wird abgelehnt (3 Ja-Stimmen, 6 Nein-Stimmen, 0 Enthaltungen).\n", "x.txt")
+    assert [(g.applicant, g.purpose, g.amount, g.status, g.vote.kind) for g in record.grants] == [
+        ("Initiative Weltküche", "„Kochen verbindet“", Decimal("800.00"), GrantStatus.RECOMMENDED, VoteKind.UNANIMOUS),
+        ("Verein Mosaik e.V.", "Hausaufgabenhilfe", None, GrantStatus.REJECTED, VoteKind.COUNTED),
+    ], "the requested 1.000 € is not the grant"
+    assert record.warnings == (), "the block's own 'empfiehlt' states the status"
+
+
+def test_status_not_stated_is_taken_as_recommended_with_one_warning():
+    record = parse_text(HEAD + "TOP 1 Anträge\n\nAntrag Nr. 1/2019\nVerein A e.V.\nZuwendungsbetrag: 100,00 €\n\n"
+                               "Antrag Nr. 2/2019\nVerein B e.V.\nZuwendungsbetrag: 200,00 €\n", "x.txt")
+    assert [g.status for g in record.grants] == [GrantStatus.RECOMMENDED, GrantStatus.RECOMMENDED]
+    assert [(w.line, w.reason) for w in record.warnings] == [
+        (6, "Ob die Zuwendungen empfohlen oder beschlossen wurden, steht nicht im Text – als Empfehlung übernommen.")]
