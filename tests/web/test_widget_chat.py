@@ -205,3 +205,20 @@ def test_without_data_server_it_asks_port_5005_on_the_same_host(site, new_chat, 
     chat.page.wait_for_timeout(1500)
     assert requested, "the widget did not try to connect to port 5005"
     assert requested[0].startswith("ws://127.0.0.1:5005/socket.io/"), requested[0]
+
+
+def test_broken_saved_conversation_is_ignored(site, new_chat):
+    broken = ('sessionStorage.setItem("frag-den-beirat", JSON.stringify({sessionId: 7, '
+              'messages: [{from: "bot", text: "gespeichert"}, {from: "<b>", text: 1}, null], '
+              'choices: [{title: 3}]}));')
+    chat = new_chat(site.base + "/", init_script=broken)
+    assert chat.bot_texts()[1:] == ["gespeichert"], "only well-formed saved messages may be shown"
+    assert chat.page.locator(".fdb-choice").count() == 0
+    assert chat.ask_and_wait("hallo") == "Sie haben gefragt: hallo"
+
+
+def test_unreadable_saved_conversation_starts_fresh(site, new_chat):
+    chat = new_chat(site.base + "/", init_script='sessionStorage.setItem("frag-den-beirat", "{kaputt");')
+    assert chat.user_texts() == [] and len(chat.bot_texts()) == 1, "unreadable storage must start a fresh chat"
+    assert chat.page.locator(".fdb-choice").count() == 4, "the starter questions are missing"
+    assert chat.ask_and_wait("hallo") == "Sie haben gefragt: hallo"

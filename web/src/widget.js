@@ -65,7 +65,18 @@ var store = {
   load: function () {
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) || "null");
-      if (saved && Array.isArray(saved.messages)) return saved;
+      if (saved && Array.isArray(saved.messages)) {
+        saved.messages = saved.messages.filter(function (message) {
+          return message && (message.from === "user" || message.from === "bot") && typeof message.text === "string";
+        });
+        saved.choices = Array.isArray(saved.choices)
+          ? saved.choices.filter(function (choice) {
+              return choice && typeof choice.title === "string" && typeof choice.payload === "string";
+            })
+          : null;
+        if (typeof saved.sessionId !== "string") saved.sessionId = null;
+        return saved;
+      }
     } catch (e) {
       /* blocked or broken storage: start empty */
     }
