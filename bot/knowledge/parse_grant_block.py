@@ -149,6 +149,12 @@ class GrantBlock:
             self.amount = grant_amount(hits, text, line)
         self._status(text)
         self.vote = parse_vote(text) or self.vote
+        phrase = _inline_phrase(text)
+        if phrase:  # "an den Verein X e.V. in Höhe von 500,00 € für das Projekt Y"
+            self.applicant, self.last_field = [clean_applicant(phrase.group("applicant"))], "applicant"
+            if phrase.group("purpose"):
+                self.purpose, self.last_field = [phrase.group("purpose").strip()], "purpose"
+            return
         texts = _text_segments(text, hits)
         if not texts:
             return
@@ -277,6 +283,27 @@ def _with_broken_amount(lines: list[Line], index: int, value: str) -> tuple[str,
 
 _FILLER_RE = re.compile(r"^(?:abgelehnt|beschlossen|empfohlen|befürwortet|bewilligt|zurückgezogen|vertagt|bis zu|ca\.|je|€|EUR|Euro|"
                         r"und|\d+)(?:\s+(?:abgelehnt|beschlossen|empfohlen|bewilligt))?$", re.IGNORECASE)
+
+
+_PHRASE_AMOUNT = r"(?:bis\s+zu\s+)?(?:(?:€|EUR)\s*)?\d[\dOoIl.,]*(?:,[-–]{1,2})?(?:\s*(?:€|EUR\b|Euro\b))?"
+_PHRASE_HOW = r"(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|über)"
+_PHRASE_END = r"(?:\s+für\s+(?:das\s+|den\s+|die\s+|eine\s+|einen\s+|ein\s+)?(?P<purpose>.+?))?\s*[.;]?\s*$"
+_INLINE_PHRASES = [
+    re.compile(rf"^(?:an\s+)?(?:den\s+|die\s+|das\s+|dem\s+)?(?P<applicant>[A-ZÄÖÜ„\"].+?)\s+(?:eine\s+Zuwendung\s+)?"
+               rf"{_PHRASE_HOW}\s+{_PHRASE_AMOUNT}{_PHRASE_END}"),
+    re.compile(rf"^(?:(?:Zuwendung\s+)?{_PHRASE_HOW}\s+)?{_PHRASE_AMOUNT}\s+an\s+(?:den\s+|die\s+|das\s+)?"
+               rf"(?P<applicant>[A-ZÄÖÜ„\"].+?){_PHRASE_END}"),
+]
+
+
+def _inline_phrase(text: str) -> re.Match | None:
+    """A grant written as one phrase after the number, the vote in parentheses removed."""
+    text = re.sub(r"\s*\([^()]*\)\s*\.?$", "", text.strip())
+    for pattern in _INLINE_PHRASES:
+        match = pattern.match(text)
+        if match:
+            return match
+    return None
 
 
 def _text_segments(text: str, hits: list[AmountHit]) -> list[str]:

@@ -60,6 +60,8 @@ def _items(lines: list[Line]) -> list[str]:
     """Paragraphs, bullet items and table rows, each joined into one line."""
     items, current = [], []
     for line in lines:
+        if re.match(r"^(?:gez\.|i\.\s?A\.)\s", line.text):
+            continue  # a signature, not discussion
         row = len(columns(line)) >= 3
         if line.blank or BULLET_RE.match(line.text) or row:
             if current:

@@ -193,3 +193,20 @@ def test_status_not_stated_is_taken_as_recommended_with_one_warning():
     assert [g.status for g in record.grants] == [GrantStatus.RECOMMENDED, GrantStatus.RECOMMENDED]
     assert [(w.line, w.reason) for w in record.warnings] == [
         (6, "Ob die Zuwendungen empfohlen oder beschlossen wurden, steht nicht im Text – als Empfehlung übernommen.")]
+
+
+def test_decision_paper_list_of_phrases():
+    record = parse_text(
+        "Landeshauptstadt Hannover\nBeschlussdrucksache\nNr. 15-0815/2012\nIn den Stadtbezirksrat Linden-Limmer\n\n"
+        "Antrag,\nzu beschließen:\nZuwendungen aus Mitteln des Integrationsbeirates Linden-Limmer\n"
+        "1. an den Verein Kulturhaus Limmer e.V. in Höhe von 500,00 € für das Projekt „Tanz der Kulturen“\n"
+        "2. an die Initiative Linden liest in Höhe von 350,- € für eine Lesereihe (einstimmig)\n"
+        "3. 1.200,00 € an das Stadtteilzentrum Ihme-Ufer für das Sommercamp\n", "ds.txt")
+    assert (record.paper_number, record.council_name, record.meeting) == (
+        "15-0815/2012", "Integrationsbeirat Linden-Limmer", None)
+    assert [(g.applicant, g.amount, g.purpose) for g in record.grants] == [
+        ("Verein Kulturhaus Limmer e.V.", Decimal("500.00"), "Projekt „Tanz der Kulturen“"),
+        ("Initiative Linden liest", Decimal("350.00"), "Lesereihe"),
+        ("Stadtteilzentrum Ihme-Ufer", Decimal("1200.00"), "Sommercamp"),
+    ]
+    assert record.warnings == ()
