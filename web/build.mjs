@@ -4,6 +4,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const here = new URL(".", import.meta.url);
+// In this order: later files use what earlier ones define.
+const SOURCES = ["src/config.js", "src/store.js", "src/speech.js", "src/widget.js"];
 const read = (path) => readFileSync(new URL(path, here), "utf8");
 
 let socketIo;
@@ -28,7 +30,7 @@ ${socketIo}
     return module.exports;
   })();
   var WIDGET_CSS = ${JSON.stringify(read("src/widget.css"))};
-${read("src/widget.js")}
+${SOURCES.map(read).join("\n")}
 })();
 `;
 
