@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bot.knowledge.parse_amounts import NOT_GRANT_RE, AmountHit, bare_amount, find_amounts, granted_hits
+from bot.knowledge.parse_amounts import AmountHit, bare_amount, find_amounts, granted_hits
 from bot.knowledge.parse_dates import find_dates
+from bot.knowledge.parse_grant_inline import clean_applicant, inline_parts
 from bot.knowledge.parse_lines import Line, LineError, join_texts, line_goes_on, quotes_open, sentences
-from bot.knowledge.parse_votes import VOTE_SPAN_RE, VOTE_WORDS_RE, parse_vote
+from bot.knowledge.parse_votes import VOTE_WORDS_RE, parse_vote
 from bot.knowledge.records import GrantStatus, Vote
 
 APPLICATION_NUMBER = r"(?:[A-Z]{1,3}-)?\d{1,3}(?:[/-]\d{2,4})?"
@@ -38,7 +39,6 @@ _GRANT_SENTENCE_RE = re.compile(r"(?:Zuwendung|Förderung|Zuschuss)\s+(?:in\s+H�
 NOT_ANCHOR_RE = re.compile(r"^(?:bis|und|sowie|oder|u\.)\b")
 # "03/2015, einstimmig, 500,- €" or a table row whose columns were lost ("07/2019 Verein e.V. Fest EUR 200").
 LIST_ITEM_RE = re.compile(r"^(?P<no>\d{1,3}/(?:\d{4}|\d{2}))(?![\d/])\s*(?:[,;:–-]\s*|\s+)(?P<rest>.+)$")
-_LEGAL_SPLIT_RE = re.compile(r"^(?P<applicant>.+?(?:e\.\s?V\.|gGmbH|GmbH|gUG|Stiftung))\s+(?P<purpose>\S.*)$")
 NUMBERED_RE = re.compile(r"^\d{1,2}[.)]\s+")
 AMOUNT_FIRST_RE = re.compile(
     r"^(?:Eine\s+)?(?:Zuwendung|Förderung|Zuschuss)\s+(?:i\.\s?H\.\s?v\.|in\s+Höhe\s+von|von|über)\s+"
@@ -62,7 +62,6 @@ _LABEL_RES = [(key, re.compile(rf"^(?:{p}){_UNIT}\s*:\s*(?P<value>.*)$", re.IGNO
 _REJECTED_RE = re.compile(r"\babgelehnt\b|\bnicht\s+(?:befürwortet|empfohlen|bewilligt)\b", re.IGNORECASE)
 _WITHDRAWN_RE = re.compile(r"\bzurückgezogen\b|\bvertagt\b|\bzurückgestellt\b", re.IGNORECASE)
 _TRAILING_NUMBER_RE = re.compile(r"\s*\((?P<no>(?:IB|Nr\.?)\s*-?\s*\d{1,3}[-/]\d{2,4})\)\s*$")
-_ARTICLE_RE = re.compile(r"^(?:an\s+)?(?:die|der|das|den|dem)\s+(?=[A-ZÄÖÜ„\"])")
 _RECOMMEND_RE = re.compile(
     r"schl(?:ä|a)gt\b[^.]*\bvor\b|schlug\b[^.]*\bvor\b|empfiehlt|empfahl|empfohlen|empfehlen|Empfehlung|Vorschlag|"
     r"vorgeschlagen|vorzuschlagen|befürwortet",
@@ -110,11 +109,6 @@ def grant_amount(hits: list[AmountHit], text: str, line: int) -> Decimal | None:
     return None
 
 
-def clean_applicant(text: str) -> str:
-    text = _ARTICLE_RE.sub("", text.strip(" ,;:–-"))
-    return re.sub(r"^Vereins\b", "Verein", text.strip())  # genitive after "Antrag des Vereins …"
-
-
 @dataclass
 class GrantBlock:
     line: int
@@ -149,24 +143,9 @@ class GrantBlock:
             self.amount = grant_amount(hits, text, line)
         self._status(text)
         self.vote = parse_vote(text) or self.vote
-        phrase = _inline_phrase(text)
-        if phrase:  # "an den Verein X e.V. in Höhe von 500,00 € für das Projekt Y"
-            self.applicant, self.last_field = [clean_applicant(phrase.group("applicant"))], "applicant"
-            if phrase.group("purpose"):
-                self.purpose, self.last_field = [phrase.group("purpose").strip()], "purpose"
-            return
-        texts = _text_segments(text, hits)
-        if not texts:
-            return
-        if len(texts) == 1 and _LEGAL_SPLIT_RE.match(texts[0]):
-            texts = list(_LEGAL_SPLIT_RE.match(texts[0]).groups())  # "Verein e.V. Sommerfest" (columns lost)
-        elif len(texts) == 1 and len(texts[0].split()) > 2 and not re.search(r",\s|;|:\s|\s[–-]\s", text) \
-                and not re.search(r"(?:e\.\s?V\.|gGmbH|GmbH|gUG)$", texts[0]):
-            # columns of a table lost in extraction: name and project cannot be told apart
-            self.unsure = f"Empfänger und Projekt stehen ohne Trennung in einer Zeile: „{texts[0]}“ – als Empfänger übernommen."
-        self.applicant, self.last_field = [clean_applicant(texts[0])], "applicant"
-        if len(texts) > 1:
-            self.purpose, self.last_field = [", ".join(texts[1:])], "purpose"
+        self.applicant, self.purpose, self.unsure = inline_parts(text, hits)
+        if self.applicant or self.purpose:
+            self.last_field = "purpose" if self.purpose else "applicant"
 
     def _status(self, text: str) -> None:
         if _REJECTED_RE.search(text):
@@ -279,47 +258,6 @@ def _with_broken_amount(lines: list[Line], index: int, value: str) -> tuple[str,
     if re.search(r"\d[.,-]*$", value) and re.match(r"^(?:€|EUR\b|Euro\b)", following):
         return value + " " + following, 2
     return value, 1
-
-
-_FILLER_RE = re.compile(r"^(?:abgelehnt|beschlossen|empfohlen|befürwortet|bewilligt|zurückgezogen|vertagt|bis zu|ca\.|je|€|EUR|Euro|"
-                        r"und|\d+)(?:\s+(?:abgelehnt|beschlossen|empfohlen|bewilligt))?$", re.IGNORECASE)
-
-
-_PHRASE_AMOUNT = r"(?:bis\s+zu\s+)?(?:(?:€|EUR)\s*)?\d[\dOoIl.,]*(?:,[-–]{1,2})?(?:\s*(?:€|EUR\b|Euro\b))?"
-_PHRASE_HOW = r"(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|über)"
-_PHRASE_END = r"(?:\s+für\s+(?:das\s+|den\s+|die\s+|eine\s+|einen\s+|ein\s+)?(?P<purpose>.+?))?\s*[.;]?\s*$"
-_INLINE_PHRASES = [
-    re.compile(rf"^(?:an\s+)?(?:den\s+|die\s+|das\s+|dem\s+)?(?P<applicant>[A-ZÄÖÜ„\"].+?)\s+(?:eine\s+Zuwendung\s+)?"
-               rf"{_PHRASE_HOW}\s+{_PHRASE_AMOUNT}{_PHRASE_END}"),
-    re.compile(rf"^(?:(?:Zuwendung\s+)?{_PHRASE_HOW}\s+)?{_PHRASE_AMOUNT}\s+an\s+(?:den\s+|die\s+|das\s+)?"
-               rf"(?P<applicant>[A-ZÄÖÜ„\"].+?){_PHRASE_END}"),
-]
-
-
-def _inline_phrase(text: str) -> re.Match | None:
-    """A grant written as one phrase after the number, the vote in parentheses removed."""
-    text = re.sub(r"\s*\([^()]*\)\s*\.?$", "", text.strip())
-    for pattern in _INLINE_PHRASES:
-        match = pattern.match(text)
-        if match:
-            return match
-    return None
-
-
-def _text_segments(text: str, hits: list[AmountHit]) -> list[str]:
-    """The name and project parts of an inline grant, without amounts, votes, requested
-    sums ("beantragt 2.000 €", "Eigenanteil 200 €") and status words."""
-    for hit in hits:
-        text = text.replace(hit.raw, " , ")
-    text = VOTE_SPAN_RE.sub(" , ", text)
-    text = re.sub(r"\(\s*[,\s]*\)", " , ", text)
-    segments = []
-    for segment in re.split(r"\s*(?:,(?!\d)|;|\s[–-]\s|:\s|\(|\))\s*", text):
-        segment = re.sub(r"\s+", " ", segment).strip(" ,;:–-")
-        if not re.search(r"[A-Za-zÄÖÜäöüß]{2,}", segment) or NOT_GRANT_RE.search(segment) or _FILLER_RE.match(segment):
-            continue
-        segments.append(segment)
-    return segments
 
 
 def applicant_text(block: GrantBlock) -> str | None:
