@@ -20,7 +20,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-MODEL = REPO / "models" / "beirat.tar.gz"
+# BEIRAT_MODEL points the tests at another model file (e.g. an experiment).
+MODEL = Path(os.environ.get("BEIRAT_MODEL") or REPO / "models" / "beirat.tar.gz")
 START_TIMEOUT = float(os.environ.get("BEIRAT_TEST_START_TIMEOUT", "420"))  # 2 shared cores
 
 
@@ -31,7 +32,7 @@ def database_url() -> str:
 def require_trained_bot() -> None:
     """Fail (never skip) with what to run when model or database is missing."""
     if not MODEL.is_file():
-        pytest.fail(f"{MODEL.relative_to(REPO)} is missing: run `make train` before the `rasa` tests.")
+        pytest.fail(f"model {MODEL} is missing: run `make train` before the `rasa` tests.")
     url = database_url()
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
         pytest.fail(f"database {url} is missing: run `make db` before the `rasa` tests.")
