@@ -47,9 +47,16 @@ class LineError(Exception):
         super().__init__(f"line {line}: {reason}")
 
 
+# Characters that PDF extraction produces for plain ones: ligatures, special hyphens.
+_PLAIN = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
+    "\u2010": "-", "\u2011": "-", "\u00ad": "", "\u200b": "", "\ufeff": "",
+})
+
+
 def split_lines(text: str) -> list[Line]:
     """Split ``text`` into numbered lines; line endings of any platform are accepted."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.translate(_PLAIN).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = []
     for number, raw in enumerate(text.split("\n"), start=1):
         raw = raw.replace("\t", "  ").replace("\u00a0", " ").rstrip()
@@ -89,7 +96,8 @@ def join_texts(parts: list[str]) -> str:
             continue
         if not result:
             result = part
-        elif result.endswith("-") and len(result) > 1 and result[-2].isalpha():
+        elif result.endswith(("-", "¬")) and len(result) > 1 and result[-2].isalpha():
+            result = result[:-1] + "-"
             if _HYPHEN_KEEP_NEXT.match(part):
                 result += " " + part
             elif part[0].islower():

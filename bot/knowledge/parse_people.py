@@ -104,9 +104,10 @@ def _list_people(text: str, role: Role, attendance: Attendance | None, line: int
     people = []
     if re.fullmatch(r"\s*(?:keine|niemand|entfällt|[-–—]+)\s*\.?\s*", text, re.IGNORECASE):
         return people
-    for item in split_list(text):
+    items = split_list(text)
+    for item in items:
         person = parse_person_line(item, role, default=attendance, parentheses_excused=False, line=line,
-                                   agenda_number=agenda)
+                                   agenda_number=agenda, single_word=True)
         if person is None:
             warnings.append(ParseWarning(line, f"„{item}“ nicht als Person erkannt – übersprungen."))
         else:

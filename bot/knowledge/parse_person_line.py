@@ -105,7 +105,7 @@ def _role(text: str, role: Role) -> tuple[Role, str | None, str]:
     return role, None, text
 
 
-def _name_and_rest(text: str) -> tuple[NameParts | None, bool, str]:
+def _name_and_rest(text: str, single_word: bool = False) -> tuple[NameParts | None, bool, str]:
     """The name, whether it stood in parentheses, and everything after it."""
     if text.startswith("("):
         end = _closing(text, 0)
@@ -116,7 +116,7 @@ def _name_and_rest(text: str) -> tuple[NameParts | None, bool, str]:
             return None, False, text
         return parts, True, text[end + 1 :]
     head = re.split(r"\s{2,}|\(", text, maxsplit=1)
-    parts, rest = split_name(head[0])
+    parts, rest = split_name(head[0], single_word=single_word)
     tail = text[len(head[0]) :]
     return parts, False, (rest + "  " + tail)
 
@@ -129,12 +129,14 @@ def parse_person_line(
     parentheses_excused: bool,
     line: int,
     agenda_number: str | None = None,
+    single_word: bool = False,
 ) -> Person | None:
-    """The person on this line, or None when the line is not one person."""
+    """The person on this line, or None when the line is not one person. ``single_word``
+    allows a bare family name ("Grube"), as in a list of names."""
     text = re.sub(r"^[-–•*]\s+", "", text.replace("|", "  ").strip())
     status, text = _status(text)
     role, role_text, text = _role(text, role)
-    parts, in_parentheses, rest = _name_and_rest(text.strip())
+    parts, in_parentheses, rest = _name_and_rest(text.strip(), single_word)
     if parts is None:
         return None
     groups, outside, pieces = _groups(rest)

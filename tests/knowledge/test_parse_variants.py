@@ -210,3 +210,16 @@ def test_decision_paper_list_of_phrases():
         ("Stadtteilzentrum Ihme-Ufer", Decimal("1200.00"), "Sommercamp"),
     ]
     assert record.warnings == ()
+
+
+def test_labelled_lists_of_bare_family_names_and_pdf_characters():
+    record = parse_text(HEAD + "Anwesend: Grube, Schmalz (SPD), Frau Ahmed\nEntschuldigt: Kambi\nGäste: keine\n\n"
+                               "TOP 1 Zuwendungen\nDer Beirat empfiehlt:\nAntrag Nr. 3/2019\n"
+                               "Zuwendungsempf\u00e4nger: Kulturverein Gro\u00dfe\u00adfeld e.V.\n"
+                               "Zuwendungsbetrag: 300,00 €\nProjekt: Sommer\ufb01lmabend für Migranten¬\norganisationen\n", "x.txt")
+    assert [(p.family_name, p.party, p.attendance) for p in record.people] == [
+        ("Grube", None, Attendance.PRESENT), ("Schmalz", "SPD", Attendance.PRESENT),
+        ("Ahmed", None, Attendance.PRESENT), ("Kambi", None, Attendance.EXCUSED)]
+    assert [(g.applicant, g.purpose) for g in record.grants] == [
+        ("Kulturverein Großefeld e.V.", "Sommerfilmabend für Migrantenorganisationen")]
+    assert record.warnings == ()
