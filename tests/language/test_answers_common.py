@@ -88,3 +88,13 @@ def test_discussion_offers_the_protocol_text_as_more():
     assert "Der LIP sollte lebendig bleiben." in answer.more
     assert "nicht in Leichter Sprache" in answer.more
     assert discussion.source_passage(None).text == discussion.NO_PASSAGE
+
+
+def test_every_offer_to_tell_more_has_yes_and_no_buttons():
+    from bot.language.answers.common import OFFER_BUTTONS, finish
+
+    answer = finish([f"Satz {n}." for n in range(1, 9)])
+    assert answer.more, "eight lines must leave something for 'more'"
+    payloads = [b.payload for b in answer.buttons]
+    assert payloads[-2:] == [b.payload for b in OFFER_BUTTONS] == ["/affirm", "/deny"], payloads
+    assert not finish(["Ein Satz."]).buttons, "no offer, so no yes/no buttons"

@@ -22,6 +22,8 @@ NO_DATA = "Dazu steht nichts in den Protokollen."
 UNKNOWN_NAME = "Diesen Namen kenne ich nicht."
 UNKNOWN_TERM = "Dieses Wort kenne ich nicht."
 MORE_OFFER = "Möchten Sie mehr wissen?"
+# Tap targets for every offer, so nobody has to type "ja".
+OFFER_BUTTONS = (Button("Ja, bitte", "/affirm"), Button("Nein, danke", "/deny"))
 NOTHING_MORE = "Mehr weiß ich dazu nicht.\nSie können mir gerne eine neue Frage stellen."
 BAD_DATE = "Dieses Datum verstehe ich nicht.\nBitte schreiben Sie Tag, Monat und Jahr."
 BAD_YEAR = "Diese Jahreszahl verstehe ich nicht.\nBitte schreiben Sie das Jahr mit 4 Ziffern."
@@ -103,7 +105,7 @@ def finish(
         text_lines.append(MORE_OFFER)
     return Answer(
         text="\n".join(text_lines),
-        buttons=tuple(buttons),
+        buttons=tuple(buttons) + (OFFER_BUTTONS if rest else ()),
         terms=frozenset(terms),
         more="\n".join(rest) if rest else None,
     )

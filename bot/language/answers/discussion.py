@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.language.answers import Answer
-from bot.language.answers.common import LIST_LIMIT, bullets, finish, quote
+from bot.language.answers.common import LIST_LIMIT, OFFER_BUTTONS, bullets, finish, quote
 from bot.language.format import format_source
 from bot.queries.facts import PassageFact, Source
 
@@ -33,8 +33,8 @@ def discussion(passages: Sequence[PassageFact], topic: str) -> Answer:
     answer = finish(lines, [p.source for p in passages], limit=2 + LIST_LIMIT)
     original = passage_text(passages[0])
     if answer.more:
-        return Answer(text=answer.text, more=f"{answer.more}\n\n{original}")
-    return Answer(text=f"{answer.text}\n{READ_OFFER}", more=original)
+        return Answer(text=answer.text, buttons=answer.buttons, more=f"{answer.more}\n\n{original}")
+    return Answer(text=f"{answer.text}\n{READ_OFFER}", buttons=answer.buttons + OFFER_BUTTONS, more=original)
 
 
 def source_passage(stored: str | None) -> Answer:
