@@ -92,10 +92,11 @@ def council(header: str, text: str) -> tuple[str | None, str | None, bool]:
     """(council name, district, inferred): from "Integrationsbeirat(es) <district>", first in
     the header, else anywhere; "inferred" when only the Stadtbezirksrat names the district."""
     for region in (header, text):
-        match = _COUNCIL_RE.search(region)
-        if match:
-            written = re.sub(r"\s*-\s*", "-", match.group("d"))
-            district = next(d for d in DISTRICTS if d.lower() == written.lower())
+        # In the header the first council named; in the text the one named most often
+        # (a protocol may mention other councils in passing).
+        found = [_district(m.group("d")) for m in _COUNCIL_RE.finditer(region)]
+        if found:
+            district = found[0] if region is header else max(found, key=found.count)
             return f"Integrationsbeirat {district}", district, False
     for region in (header, text):
         for match in _GENERIC_COUNCIL_RE.finditer(region):
@@ -105,10 +106,15 @@ def council(header: str, text: str) -> tuple[str | None, str | None, bool]:
     if re.search(r"Integrationsbeirat", text):
         match = _DISTRICT_BODY_RE.search(text)
         if match:
-            written = re.sub(r"\s*-\s*", "-", match.group("d"))
-            district = next(d for d in DISTRICTS if d.lower() == written.lower())
+            district = _district(match.group("d"))
             return f"Integrationsbeirat {district}", district, True
     return None, None, False
+
+
+def _district(written: str) -> str:
+    """The district's official spelling for "Linden - Limmer", "LINDEN-LIMMER", "Linden-\nLimmer"."""
+    written = re.sub(r"\s*-\s*", "-", written)
+    return next(d for d in DISTRICTS if d.lower() == written.lower())
 
 
 def other_body(title: str) -> str | None:

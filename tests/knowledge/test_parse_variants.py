@@ -223,3 +223,10 @@ def test_labelled_lists_of_bare_family_names_and_pdf_characters():
     assert [(g.applicant, g.purpose) for g in record.grants] == [
         ("Kulturverein Großefeld e.V.", "Sommerfilmabend für Migrantenorganisationen")]
     assert record.warnings == ()
+
+
+def test_council_named_most_often_in_the_text_when_the_header_has_none():
+    record = parse_text("Protokoll\nSitzung am 01.02.2020\n\nTOP 1 Bericht\nWie der Integrationsbeirat Ricklingen "
+                        "berichtete, plant der Integrationsbeirat Linden-Limmer ein Fest.\nDer Integrationsbeirat Linden-\n"
+                        "Limmer lädt alle ein.\n", "x.txt")
+    assert (record.council_name, record.district) == ("Integrationsbeirat Linden-Limmer", "Linden-Limmer")
