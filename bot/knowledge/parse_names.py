@@ -53,7 +53,12 @@ class NameParts:
     salutation: str | None
 
 
+_INITIAL_RE = re.compile(r"[A-ZÄÖÜ]\.(?:-[A-ZÄÖÜ]\.)?")  # "A." or "A.-M." standing for a given name
+
+
 def _is_name_word(word: str, first: bool) -> bool:
+    if _INITIAL_RE.fullmatch(word):
+        return True
     if not word or not word[0].isupper() or any(ch.isdigit() for ch in word):
         return False
     if word.endswith(".") or re.search(r"[^\w'’\-]", word):
@@ -90,7 +95,7 @@ def _comma_form(text: str) -> tuple[NameParts, str] | None:
         return None
     if not all(w.lower() in PARTICLES or _is_name_word(w, first=True) for w in family_words):
         return None
-    if family_words[-1].lower() in PARTICLES:
+    if family_words[-1].lower() in PARTICLES or any(_INITIAL_RE.fullmatch(w) for w in family_words):
         return None
     words, salutation, _ = _strip_titles(after.split())
     given = []
@@ -133,8 +138,8 @@ def split_name(text: str, *, single_word: bool = False) -> tuple[NameParts | Non
         index += 1
         if word != words[index - 1]:
             break  # "Mohlfeld," ends the name
-    while names and names[-1].lower() in PARTICLES:
-        names.pop()
+    while names and (names[-1].lower() in PARTICLES or _INITIAL_RE.fullmatch(names[-1])):
+        names.pop()  # a family name is never a particle or an initial
         index -= 1
     if not names or (len(names) == 1 and not titled and not single_word):
         return None, text

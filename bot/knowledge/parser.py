@@ -76,6 +76,9 @@ def _parse(text: str, source_path: str) -> DocumentRecord:
         paper = header.paper_number(header_text) or header.paper_number(full_text)
 
     people = _people(lines, header_lines, sections, kind, warnings)
+    if not sections:
+        # Without agenda items the text starts after the people lists, not after a fixed header.
+        header_lines = lines[: max((p.line for p in people), default=0)]
     grants = _grants(lines, header_lines, sections, kind, warnings)
     agenda = tuple(AgendaItem(s.number, s.title, section_text(s), s.heading_line) for s in sections)
     chunks = _passages(lines, header_lines, sections, kind, paper)

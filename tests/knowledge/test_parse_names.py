@@ -18,6 +18,8 @@ from bot.knowledge.records import Attendance, Role
     ("Frau Dr. Sekler Kuratorin GFZ", NameParts("Sekler", None, "Frau"), "Kuratorin GFZ"),
     ("Herr Körber Dez. III", NameParts("Körber", None, "Herr"), "Dez. III"),
     ("Herr Eslami von Kargah e.V.", NameParts("Eslami", None, "Herr"), "von Kargah e.V."),
+    ("Frau A. Meier", NameParts("Meier", "A.", "Frau"), ""),
+    ("Meier, K.-H.", NameParts("Meier", "K.-H.", None), ""),
 ])
 def test_split_name(text, parts, rest):
     assert split_name(text) == (parts, rest)

@@ -230,3 +230,12 @@ def test_council_named_most_often_in_the_text_when_the_header_has_none():
                         "berichtete, plant der Integrationsbeirat Linden-Limmer ein Fest.\nDer Integrationsbeirat Linden-\n"
                         "Limmer lädt alle ein.\n", "x.txt")
     assert (record.council_name, record.district) == ("Integrationsbeirat Linden-Limmer", "Linden-Limmer")
+
+
+def test_without_agenda_items_grants_and_text_after_the_people_are_read():
+    record = parse_text("Integrationsbeirat Mitte\nSitzung am 01.02.2020\nAnwesend: Frau A. Meier, Herr Jan Ohm\n\n"
+                        "Der Beirat empfiehlt:\nAntrag Nr. 1/2020\nVerein X e.V.\nZuwendungsbetrag: 100,00 €\n", "x.txt")
+    assert [(p.given_name, p.family_name) for p in record.people] == [("A.", "Meier"), ("Jan", "Ohm")]
+    assert [(g.application_number, g.applicant, g.amount, g.agenda_number) for g in record.grants] == [
+        ("1/2020", "Verein X e.V.", Decimal("100.00"), None)]
+    assert record.agenda == () and record.warnings == ()
