@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.channels import ratelimit
 from bot.channels.telegram import SecureTelegramInput, TelegramSettings
 from bot_api_standin import SECRET, WEBHOOK_URL, BotApiStandIn
 
@@ -20,6 +21,14 @@ def no_telegram_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Settings on the machine running the tests must not leak into them."""
     for name in TELEGRAM_ENV:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit() -> None:
+    """Each test starts with its own generous limiter (the real one is process-wide)."""
+    ratelimit.reset_limiter(ratelimit.SlidingWindowLimiter(limit=1000))
+    yield
+    ratelimit.reset_limiter(None)
 
 
 @pytest.fixture

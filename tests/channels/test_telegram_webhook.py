@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Optional
 import aiohttp
 import pytest
 
-from bot.channels import guard
+from bot.channels import guard, ratelimit
 from bot.channels.telegram import (
     MESSAGE_LIMIT,
     OLD_BUTTON_ANSWER,
@@ -297,6 +297,18 @@ async def test_failing_bot_gives_a_polite_answer(telegram_channel, bot_api):
     assert status == 200, "Telegram would deliver the update again on an error status"
     assert sent_texts(bot_api) == [guard.TECHNICAL_PROBLEM_TEXT]
     assert not any("Traceback" in t or "RuntimeError" in t for t in sent_texts(bot_api))
+
+
+@pytest.mark.asyncio
+async def test_telegram_goes_through_the_shared_rate_limit(telegram_channel, bot_api):
+    ratelimit.reset_limiter(ratelimit.SlidingWindowLimiter(limit=1))
+    agent = EchoAgent([{"text": ANSWER}])
+    async with serve_channel(telegram_channel, agent) as base_url:
+        statuses = [await post(base_url, text_update(QUESTION, update_id=n)) for n in (1, 2)]
+
+    assert statuses == [200, 200]
+    assert len(agent.messages) == 1, "the second message within a minute should not reach Rasa"
+    assert sent_texts(bot_api) == [ANSWER, ratelimit.TOO_FAST_TEXT]
 
 
 @pytest.mark.asyncio
