@@ -235,6 +235,9 @@ class GrantBlock:
     def _amount_first(self, lines: list[Line], index: int) -> int:
         text, taken = _with_broken_amount(lines, index, lines[index].text)
         match = AMOUNT_FIRST_RE.match(text)
+        if match is None:  # the next line did not finish the amount after all
+            text, taken = lines[index].text, 1
+            match = AMOUNT_FIRST_RE.match(text)
         self.amount = grant_amount(find_amounts(match.group("amount")), match.group("amount"), lines[index].number)
         if match.group("applicant"):
             self.applicant, self.last_field = [clean_applicant(match.group("applicant"))], "applicant"

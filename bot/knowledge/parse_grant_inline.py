@@ -15,8 +15,11 @@ from bot.knowledge.parse_votes import VOTE_SPAN_RE
 
 _LEGAL_SPLIT_RE = re.compile(r"^(?P<applicant>.+?(?:e\.\s?V\.|gGmbH|GmbH|gUG|Stiftung))\s+(?P<purpose>\S.*)$")
 _ARTICLE_RE = re.compile(r"^(?:an\s+)?(?:die|der|das|den|dem)\s+(?=[A-ZÄÖÜ„\"])")
-_FILLER_RE = re.compile(r"^(?:abgelehnt|beschlossen|empfohlen|befürwortet|bewilligt|zurückgezogen|vertagt|bis zu|ca\.|je|€|EUR|Euro|"
-                        r"und|\d+)(?:\s+(?:abgelehnt|beschlossen|empfohlen|bewilligt))?$", re.IGNORECASE)
+_FILLER_RE = re.compile(
+    r"^(?:abgelehnt|beschlossen|empfohlen|befürwortet|bewilligt|zurückgezogen|vertagt|bis zu|ca\.|je|€|EUR|Euro|und|\d+)"
+    r"(?:\s+(?:abgelehnt|beschlossen|empfohlen|bewilligt))?$",
+    re.IGNORECASE,
+)
 _PHRASE_AMOUNT = r"(?:bis\s+zu\s+)?(?:(?:€|EUR)\s*)?\d[\dOoIl.,]*(?:,[-–]{1,2})?(?:\s*(?:€|EUR\b|Euro\b))?"
 _PHRASE_HOW = r"(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|über)"
 _PHRASE_END = r"(?:\s+für\s+(?:das\s+|den\s+|die\s+|eine\s+|einen\s+|ein\s+)?(?P<purpose>.+?))?\s*[.;]?\s*$"

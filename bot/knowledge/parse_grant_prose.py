@@ -26,18 +26,23 @@ _ART = r"(?:das|den|die|ein|eine|einen)\s+"
 _PATTERNS = [
     # amount first, recipient after "an"
     re.compile(rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}\s+an\s+(?:den\s+|die\s+|das\s+)?(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)"
-               rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?(?:\s+zu\s+\w+|\s+(?:empfohlen|bewilligt|beschlossen)|\s*[.,;]|$)"),
+               rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?"
+               rf"(?:\s+zu\s+\w+|\s+(?:empfohlen|bewilligt|beschlossen)|\s*[.,;]|$)"),
     # "dem Verein X für das Projekt Y eine Zuwendung von Z"
-    re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}"),
+    re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)"
+               rf"\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}"),
     # "Der Verein X erhält (für Y) eine Zuwendung von Z (für Y)"
-    re.compile(rf"^(?:Der|Die|Das)?\s*(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)\s+erhält\s+(?:für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+)?"
+    re.compile(rf"^(?:Der|Die|Das)?\s*(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)\s+erhält\s+"
+               rf"(?:für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+)?"
                rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}(?:\s+für\s+(?:{_ART})?(?P<purpose2>{_Q}+?))?(?:\s*[.,;]|$)"),
     # "dem Verein X eine Zuwendung von Z (für Y)"
     re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}"
                rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?(?:\s+zu\s+\w+|\s*[.,;]|$)"),
 ]
 _GRANT_WORD_RE = re.compile(r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält")
-_NOT_APPLICANT_RE = re.compile(r"^(?:Stadtbezirksrat|Bezirksrat|Integrationsbeirat|Rat)\b|\b(?:dass|wird|wurde|hat|eine|einen)\b")
+_NOT_APPLICANT_RE = re.compile(
+    r"^(?:Stadtbezirksrat|Bezirksrat|Integrationsbeirat|Rat)\b|\b(?:dass|wird|wurde|hat|eine|einen)\b"
+)
 
 
 def _paragraphs(lines: list[Line], used: set[int]) -> list[tuple[str, list[tuple[int, int]]]]:

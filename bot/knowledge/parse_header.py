@@ -26,9 +26,13 @@ _DISTRICT_ALT = "|".join(r"\s*-\s*".join(map(re.escape, d.split("-"))) for d in 
 _COUNCIL_RE = re.compile(
     rf"Integrationsbeirat(?:e?s)?\s+(?:(?:des\s+)?Stadtbezirk(?:e?s)?\s+)?(?P<d>{_DISTRICT_ALT})(?![\w-])", re.IGNORECASE
 )
-_GENERIC_COUNCIL_RE = re.compile(r"Integrationsbeirat(?:e?s)?\s+(?P<d>[A-ZÄÖÜ][a-zäöüß]+(?:\s*-\s*[A-ZÄÖÜ][a-zäöüß]+)*)")
+_GENERIC_COUNCIL_RE = re.compile(
+    r"Integrationsbeirat(?:e?s)?\s+(?P<d>[A-ZÄÖÜ][a-zäöüß]+(?:\s*-\s*[A-ZÄÖÜ][a-zäöüß]+)*)"
+)
 _NOT_DISTRICT = {"Der", "Die", "Das", "Und", "Hannover", "Sitzung", "Stadtbezirk", "Stadtbezirks", "Stadtbezirkes"}
-_DISTRICT_BODY_RE = re.compile(rf"(?:Stadtbezirksrat|Stadtbezirk|Bezirksrat)(?:e?s)?\s+(?P<d>{_DISTRICT_ALT})(?![\w-])", re.IGNORECASE)
+_DISTRICT_BODY_RE = re.compile(
+    rf"(?:Stadtbezirksrat|Stadtbezirk|Bezirksrat)(?:e?s)?\s+(?P<d>{_DISTRICT_ALT})(?![\w-])", re.IGNORECASE
+)
 _PAPER_RE = re.compile(r"(?<![\d-])(\d{2}-\d{3,5}/\d{4})(?!\d)")
 _PAPER_LOOSE_RE = re.compile(r"Drucksache\s*(?:Nr\.?)?\s*:?\s*((?:\d{1,2}-)?\d{3,5}/\d{4})", re.IGNORECASE)
 
@@ -49,7 +53,8 @@ _NOT_MEETING_DATE_RE = re.compile(
 _MEETING_WORDS_RE = re.compile(r"Sitzung|Integrationsbeirat|Protokoll|Niederschrift|Sitzungsdatum", re.IGNORECASE)
 # "Ort: …" on its own line or among other labels ("Datum: …   Ort: …   Zeit: …").
 _PLACE_LABEL_RE = re.compile(
-    r"(?:^|\s)(?:Sitzungs|Tagungs|Veranstaltungs)?[Oo]rt\s*:\s*(?P<v>.+?)(?=\s{2,}\S|\s+(?:Zeit|Uhrzeit|Datum|Beginn|Ende)\s*:|$)"
+    r"(?:^|\s)(?:Sitzungs|Tagungs|Veranstaltungs)?[Oo]rt\s*:\s*(?P<v>.+?)"
+    r"(?=\s{2,}\S|\s+(?:Zeit|Uhrzeit|Datum|Beginn|Ende)\s*:|$)"
 )
 _TIME_SPAN_LABEL_RE = re.compile(r"(?:Sitzungsdauer|Uhrzeit|Zeit)\s*:\s*(?P<v>.+)$")
 _NOT_PLACE_RE = re.compile(

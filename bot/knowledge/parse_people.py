@@ -41,7 +41,8 @@ _LABEL_RES = [
 ]
 # "(verhindert waren)" or a note like "In Klammern: entschuldigt" says what parentheses mean.
 _MARKER_RE = re.compile(
-    r"^\((?:verhindert|entschuldigt|abwesend|fehlend)(?:\s+waren)?\)$|^.{0,40}Klammern?\b.{0,40}(?:entschuldigt|verhindert|fehlt|abwesend)",
+    r"^\((?:verhindert|entschuldigt|abwesend|fehlend)(?:\s+waren)?\)$"
+    r"|^.{0,40}Klammern?\b.{0,40}(?:entschuldigt|verhindert|fehlt|abwesend)",
     re.IGNORECASE,
 )
 _STOP_RE = re.compile(r"^(?:Tagesordnung|TOP\b|I\.\s|Ö\s?F\s?F|Beginn|Ende\b)", re.IGNORECASE)
@@ -58,7 +59,9 @@ _TITLED_NAME_RE = re.compile(
     r"(?:Bezirks)?[Bb]ürgermeister(?:in)?)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?"
 )
 # The person who reports the excuses is not excused: "Bezirksbürgermeister Grube berichtet, dass …".
-_REPORTER_RE = re.compile(r"^\s*(?:berichte|teilt|gibt|informier|begrüß|eröffne|stellt|weist|erklär|bitte|sag)", re.IGNORECASE)
+_REPORTER_RE = re.compile(
+    r"^\s*(?:berichte|teilt|gibt|informier|begrüß|eröffne|stellt|weist|erklär|bitte|sag)", re.IGNORECASE
+)
 _MEMBER_ROLES = (Role.MEMBER, Role.CHAIR, Role.DEPUTY)
 
 

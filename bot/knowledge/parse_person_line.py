@@ -19,7 +19,9 @@ PARTY_RE = re.compile(
 )
 # The council's chair, not "Vorsitzender des Elternvereins".
 _OF_SOMETHING = r"(?!\s+(?:des|der|von|vom|im|eines|einer)\b)"
-DEPUTY_RE = re.compile(rf"(?:\bstellv\.|\bstv\.|\bstellvertretende[rn]?\b)\s*Vorsitz(?:ende[rn]?)?\b{_OF_SOMETHING}", re.IGNORECASE)
+DEPUTY_RE = re.compile(
+    rf"(?:\bstellv\.|\bstv\.|\bstellvertretende[rn]?\b)\s*Vorsitz(?:ende[rn]?)?\b{_OF_SOMETHING}", re.IGNORECASE
+)
 CHAIR_RE = re.compile(rf"(?:\bals\s+)?\bVorsitz(?:ende[rn]?)?\b{_OF_SOMETHING}", re.IGNORECASE)
 SUBSTITUTE_RE = re.compile(
     r"\b(?:i\.\s?V\.?(?:\s+(?:für|von))?|in\s+Vertretung(?:\s+(?:für|von))?|Vertr\.\s*f\.|Vertretung\s+für|vertreten\s+durch)"

@@ -12,7 +12,8 @@ _NUMBER_WORDS = {
     "elf": 11, "zwölf": 12,
 }
 _N = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
-_YES = (rf"\b{_N}\s*(?:Ja-?Stimmen?|Ja\b|Zustimmungen?|Stimmen dafür|dafür)", r"\b(?:Ja(?:-Stimmen)?|dafür)\s*[:=]\s*(\d{1,3})")
+_YES = (rf"\b{_N}\s*(?:Ja-?Stimmen?|Ja\b|Zustimmungen?|Stimmen dafür|dafür)",
+        r"\b(?:Ja(?:-Stimmen)?|dafür)\s*[:=]\s*(\d{1,3})")
 _NO = (rf"\b{_N}\s*(?:Nein-?Stimmen?|Nein\b|Gegenstimmen?|dagegen)", r"\b(?:Nein(?:-Stimmen)?|dagegen)\s*[:=]\s*(\d{1,3})")
 _ABSTAIN = (rf"\b{_N}\s*(?:Stimm)?[Ee]nthaltung(?:en)?", r"\b(?:Stimm)?[Ee]nthaltung(?:en)?\s*[:=]\s*(\d{1,3})")
 _UNANIMOUS_RE = re.compile(r"\beinstimmig|\bohne Gegenstimmen?", re.IGNORECASE)
