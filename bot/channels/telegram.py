@@ -118,12 +118,14 @@ def _utf16_len(text: str) -> int:
 
 
 def _hard_cut(text: str, limit: int) -> List[str]:
-    pieces, current = [], ""
+    pieces, current, units = [], "", 0
     for char in text:
-        if _utf16_len(current + char) > limit:
+        size = 2 if ord(char) > 0xFFFF else 1  # characters outside the BMP take two units
+        if units + size > limit:
             pieces.append(current)
-            current = ""
+            current, units = "", 0
         current += char
+        units += size
     return pieces + ([current] if current else [])
 
 
