@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Rasa tests after pytest (`make test`):
+#   1. conversation tests: rasa test core on tests/test_stories.yml, with the action
+#      server running on a free port (own endpoints file), failing on any wrong prediction;
+#   2. held-out NLU: rasa test nlu on tests/nlu/heldout.yml, then the thresholds
+#      (intent macro-F1 >= 0.95, entity F1 >= 0.90) and the worst confusions.
+# Exits non-zero when a test fails or a threshold is missed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=.venv/bin/python
+RASA=.venv/bin/rasa
+MODEL="${MODEL:-models/beirat.tar.gz}"
+RESULTS="${RESULTS:-results}"
+INTENT_F1_MIN="${INTENT_F1_MIN:-0.95}"
+ENTITY_F1_MIN="${ENTITY_F1_MIN:-0.90}"
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}" SQLALCHEMY_SILENCE_UBER_WARNING=1
+
+[ -f "$MODEL" ] || { echo "FEHLER: Kein Modell unter $MODEL. Bitte zuerst 'make train'." >&2; exit 1; }
+
+workdir=$(mktemp -d)
+action_pid=""
+cleanup() {
+  if [ -n "$action_pid" ]; then
+    kill -- "-$action_pid" 2>/dev/null || kill "$action_pid" 2>/dev/null || true
+    wait "$action_pid" 2>/dev/null || true
+  fi
+  rm -rf "$workdir"
+}
+trap cleanup EXIT INT TERM
+
+# A free port, chosen by the operating system.
+port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+sed "s#http://localhost:5055/webhook#http://127.0.0.1:${port}/webhook#" endpoints.yml > "$workdir/endpoints.yml"
+grep -q "127.0.0.1:${port}" "$workdir/endpoints.yml" || { echo "FEHLER: endpoints.yml hat keine action_endpoint-URL auf Port 5055." >&2; exit 1; }
+
+echo "== Action-Server auf Port $port"
+# Own process group, so that stopping it stops its children and nothing else.
+setsid "$RASA" run actions --actions bot.actions -p "$port" > "$workdir/actions.log" 2>&1 &
+action_pid=$!
+if ! "$PY" - "$port" "$action_pid" <<'PYEOF'
+import os, sys, time, urllib.request
+port, pid = sys.argv[1], int(sys.argv[2])
+for _ in range(180):
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        sys.exit("Der Action-Server hat sich beendet.")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as response:
+            if response.status == 200:
+                sys.exit(0)
+    except OSError:
+        time.sleep(1)
+sys.exit("Der Action-Server antwortet nicht.")
+PYEOF
+then
+  echo "FEHLER: Der Action-Server startet nicht. Log:" >&2
+  tail -30 "$workdir/actions.log" >&2
+  exit 1
+fi
+
+status=0
+echo "== Gesprächstests (tests/test_stories.yml)"
+if ! "$RASA" test core --model "$MODEL" --stories tests/test_stories.yml --endpoints "$workdir/endpoints.yml" \
+    --fail-on-prediction-errors --out "$RESULTS/core" > "$workdir/core.log" 2>&1; then
+  echo "FEHLER: Gesprächstests fehlgeschlagen. Details: $RESULTS/core/failed_test_stories.yml" >&2
+  grep -v -E "^\s*$|Warning|warn\(|tensorflow" "$workdir/core.log" | tail -40 >&2
+  status=1
+else
+  grep -E "Finished evaluation|Correct:|F1-Score" "$workdir/core.log" | head -6 || true
+fi
+
+echo "== NLU auf den zurückgehaltenen Beispielen (tests/nlu/heldout.yml)"
+if ! "$RASA" test nlu --model "$MODEL" --nlu tests/nlu/heldout.yml --out "$RESULTS/nlu" > "$workdir/nlu.log" 2>&1; then
+  echo "FEHLER: rasa test nlu ist fehlgeschlagen." >&2
+  tail -30 "$workdir/nlu.log" >&2
+  exit 1
+fi
+"$PY" - "$RESULTS/nlu" "$INTENT_F1_MIN" "$ENTITY_F1_MIN" <<'PYEOF' || status=1
+import json, sys
+from collections import Counter
+from pathlib import Path
+
+results, intent_min, entity_min = Path(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+intents = json.loads((results / "intent_report.json").read_text())
+intent_f1 = intents["macro avg"]["f1-score"]
+entities = json.loads((results / "DIETClassifier_report.json").read_text())
+entity_avg = entities.get("micro avg") or entities.get("accuracy")
+entity_f1 = entity_avg["f1-score"] if isinstance(entity_avg, dict) else float(entity_avg)
+
+print(f"Intent macro-F1: {intent_f1:.3f} (mindestens {intent_min})")
+print(f"Entity F1 (DIET, micro): {entity_f1:.3f} (mindestens {entity_min})")
+labels = {k: v for k, v in entities.items() if isinstance(v, dict) and "avg" not in k and k != "accuracy"}
+print("  " + ", ".join(f"{name} {v['f1-score']:.2f} (n={v['support']})" for name, v in sorted(labels.items())))
+weak = sorted((v["f1-score"], k) for k, v in intents.items() if isinstance(v, dict) and "avg" not in k)[:5]
+print("Schwächste Intents: " + ", ".join(f"{k} {f:.2f}" for f, k in weak))
+errors_file = results / "intent_errors.json"
+errors = json.loads(errors_file.read_text()) if errors_file.exists() else []
+pairs = Counter((e["intent"], e["intent_prediction"]["name"]) for e in errors)
+print(f"Verwechslungen ({len(errors)} falsche von {intents.get('macro avg', {}).get('support', '?')}):")
+for (gold, predicted), count in pairs.most_common(8):
+    print(f"  {count}x {gold} -> {predicted}")
+failed = []
+if intent_f1 < intent_min:
+    failed.append(f"Intent macro-F1 {intent_f1:.3f} < {intent_min}")
+if entity_f1 < entity_min:
+    failed.append(f"Entity F1 {entity_f1:.3f} < {entity_min}")
+if failed:
+    sys.exit("FEHLER: " + "; ".join(failed))
+PYEOF
+exit $status
