@@ -139,9 +139,10 @@ def _people(lines: list[Line], header_lines: list[Line], sections: list[Section]
         people += [p for p in people_in_first if p.role.value in ("member", "chair", "deputy")]
     for section in sections:
         people += section_people(section, warnings)
-    if sections:
-        for text, line in _paragraphs(sections[0].body):
-            people = mark_excused_in_text(people, text, line, warnings)
+    # Excuses in the opening text: the first item, or the text after the lists without items.
+    opening = sections[0].body if sections else lines[max((p.line for p in people), default=0) :]
+    for text, line in _paragraphs(opening):
+        people = mark_excused_in_text(people, text, line, warnings)
     return unique(people)
 
 

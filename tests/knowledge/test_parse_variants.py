@@ -234,8 +234,10 @@ def test_council_named_most_often_in_the_text_when_the_header_has_none():
 
 def test_without_agenda_items_grants_and_text_after_the_people_are_read():
     record = parse_text("Integrationsbeirat Mitte\nSitzung am 01.02.2020\nAnwesend: Frau A. Meier, Herr Jan Ohm\n\n"
+                        "Frau Meier teilt mit, dass sich Herr Kurt Lange entschuldigt hat.\n\n"
                         "Der Beirat empfiehlt:\nAntrag Nr. 1/2020\nVerein X e.V.\nZuwendungsbetrag: 100,00 €\n", "x.txt")
-    assert [(p.given_name, p.family_name) for p in record.people] == [("A.", "Meier"), ("Jan", "Ohm")]
+    assert [(p.given_name, p.family_name, p.attendance) for p in record.people] == [
+        ("A.", "Meier", Attendance.PRESENT), ("Jan", "Ohm", Attendance.PRESENT), ("Kurt", "Lange", Attendance.EXCUSED)]
     assert [(g.application_number, g.applicant, g.amount, g.agenda_number) for g in record.grants] == [
         ("1/2020", "Verein X e.V.", Decimal("100.00"), None)]
     assert record.agenda == () and record.warnings == ()
