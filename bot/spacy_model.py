@@ -74,7 +74,8 @@ try:  # The Rasa component exists only where Rasa is installed.
             DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER,
         ],
         is_trainable=False,
-        model_from="SpacyNLP",
+        # Its own loader node: with "SpacyNLP" the recipe would load the stock class.
+        model_from="GermanSpacyNLP",
     )
     class GermanSpacyNLP(SpacyNLP):
         """SpacyNLP that loads de_core_news_sm or, loudly, the blank German fallback."""
