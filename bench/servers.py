@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -27,7 +28,7 @@ def free_port() -> int:
 def bench_env(**extra: str) -> Dict[str, str]:
     env = dict(os.environ)
     env.update(
-        PYTHONPATH=str(REPO),
+        PYTHONPATH=os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p),
         TF_CPP_MIN_LOG_LEVEL="2",
         SQLALCHEMY_SILENCE_UBER_WARNING="1",
         LOG_LEVEL="INFO",
@@ -68,6 +69,12 @@ class Process:
                 with urllib.request.urlopen(self.health_url, timeout=2) as response:
                     if response.status == 200:
                         return time.monotonic() - started
+            except urllib.error.HTTPError as error:
+                # Our REST channel says 503 while no model is loaded; once Rasa says it
+                # is up, the model failed to load and waiting longer does not help.
+                if error.code == 503 and "Rasa server is up and running" in self.log.read_text(errors="replace"):
+                    self.stop()
+                    raise RuntimeError(f"{self.name}: das Modell konnte nicht geladen werden; Log: {self.log}") from None
             except OSError:
                 pass
             time.sleep(0.25)

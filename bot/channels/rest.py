@@ -9,12 +9,15 @@ stays ``/webhooks/rest/webhook``. Differences from Rasa's ``RestInput``:
   technical-problem message when Rasa gives no answer).
 - ``metadata`` is kept only when it is a JSON object; ``input_channel`` is always
   ``rest`` (clients cannot choose it).
+- A "/name" payload that names no intent of the domain gets the domain's
+  ``utter_default`` answer instead of whatever Rasa's policies pick for it.
 - The health check ``GET /webhooks/rest/`` answers 503 while no model is loaded
   (Rasa's says "ok" even when loading the model failed), so nginx and tests can trust it.
 """
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
@@ -39,6 +42,24 @@ def parse_body(request: Request) -> Dict[Text, Any]:
     parsed = body if isinstance(body, dict) else {}
     setattr(request.ctx, _BODY_KEY, parsed)
     return parsed
+
+
+_INTENT_PAYLOAD = re.compile(r"^\s*/([^{@\s]*)")
+
+
+def unknown_intent_reply(request: Request, message: str) -> Optional[str]:
+    """A polite answer for "/name" payloads naming no intent of the domain, else None.
+
+    Buttons send "/intent" payloads, and Rasa takes them without the NLU. For an
+    intent it does not know, its policies pick an unrelated action (e.g. goodbye).
+    """
+    match = _INTENT_PAYLOAD.match(message)
+    agent = getattr(request.app.ctx, "agent", None)
+    domain = getattr(agent, "domain", None)
+    if not match or domain is None or match.group(1) in domain.intents:
+        return None
+    default = domain.responses.get("utter_default") or [{}]
+    return default[0].get("text") or guard.NOT_READABLE_TEXT
 
 
 class RateLimitedRestInput(RestInput):
@@ -78,8 +99,12 @@ class RateLimitedRestInput(RestInput):
             sender = guard.clean_sender(body.get("sender"))
             if not body or sender is None:
                 return response.json([{"recipient_id": "", "text": guard.NOT_READABLE_TEXT}])
-            if not isinstance(body.get("message"), str):
+            message = body.get("message")
+            if not isinstance(message, str):
                 return response.json([{"recipient_id": sender, "text": guard.NOT_READABLE_TEXT}])
+            unknown = unknown_intent_reply(request, message)
+            if unknown:
+                return response.json([{"recipient_id": sender, "text": unknown}])
             return None
 
         return webhook

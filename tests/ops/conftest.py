@@ -100,8 +100,13 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"{self.name} ist beim Start beendet (Code {self.proc.returncode}):\n{self.log_tail()}")
             try:
-                if requests.get(self.health_url, timeout=2).status_code == self.ready_status:
+                status = requests.get(self.health_url, timeout=2).status_code
+                if status == self.ready_status:
                     return self
+                if status == 503 and "Rasa server is up and running" in self.log_text():
+                    # Rasa is up but our REST channel reports no model: loading it failed.
+                    self.stop()
+                    raise RuntimeError(f"{self.name}: das Modell konnte nicht geladen werden:\n{self.log_tail()}")
             except requests.RequestException:
                 pass
             time.sleep(0.5)

@@ -160,6 +160,19 @@ def test_real_bot_answers_bad_input_politely_and_changes_nothing(rasa, decisions
 
 
 @pytest.mark.rasa
+@pytest.mark.parametrize("payload", ["/gib_mir_alles", "/", " /goodbye_not_really", "/restart_everything{\"x\": 1}"])
+def test_unknown_intent_payload_gets_the_default_answer(rasa, payload):
+    answer = texts(say(rasa.url, "payload-unknown", payload))
+    assert len(answer) == 1 and "nicht verstanden" in answer[0], f"{payload!r}: {answer}"
+
+
+@pytest.mark.rasa
+def test_known_intent_payload_still_works(rasa):
+    answer = " ".join(texts(say(rasa.url, "payload-known", "/ask_last_meeting")))
+    assert "2019" in answer, f"a button payload must still be answered: {answer!r}"
+
+
+@pytest.mark.rasa
 def test_real_bot_answers_broken_bodies_politely(rasa):
     for name, body in RAW_BODIES.items():
         response = requests.post(f"{rasa.url}/webhooks/rest/webhook", data=body, timeout=30)

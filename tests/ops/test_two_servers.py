@@ -33,7 +33,7 @@ pytestmark = [pytest.mark.rasa, pytest.mark.postgres]
 # (first question, expected in its answer, follow-up, expected in the follow-up)
 CONVERSATIONS = [
     ("Wie viel Geld hat Banjul bekommen?", "1.400", "Und wofür?", "Fußball"),
-    ("Wie viel Geld hat der Förderverein der IGS Linden bekommen?", "799", "Und wofür?", "Ausgrenzung"),
+    ("Wie viel Geld hat die IGS Linden bekommen?", "799", "Und wofür?", "Ausgrenzung"),
 ]
 
 
