@@ -14,7 +14,8 @@ MODEL="${MODEL:-models/beirat.tar.gz}"
 RESULTS="${RESULTS:-results}"
 INTENT_F1_MIN="${INTENT_F1_MIN:-0.95}"
 ENTITY_F1_MIN="${ENTITY_F1_MIN:-0.90}"
-export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}" SQLALCHEMY_SILENCE_UBER_WARNING=1
+# No telemetry: network traffic stays on this machine.
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}" SQLALCHEMY_SILENCE_UBER_WARNING=1 RASA_TELEMETRY_ENABLED=false
 
 [ -f "$MODEL" ] || { echo "FEHLER: Kein Modell unter $MODEL. Bitte zuerst 'make train'." >&2; exit 1; }
 
