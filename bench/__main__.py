@@ -90,21 +90,20 @@ def profile_under_load(label: str, rasa: servers.Process, extra: Optional[server
     return profile
 
 
-def beirat(args, tf_threads: Optional[int] = None) -> Dict:
-    env = {}
-    if tf_threads:
-        env = {"TF_INTRA_OP_PARALLELISM_THREADS": str(tf_threads), "TF_INTER_OP_PARALLELISM_THREADS": str(tf_threads)}
+def beirat(args, label: str = "beirat", **env: str) -> Dict:
+    """Our bot: action server + SQLite decisions database + SQLite tracker store."""
     database_url = build_decisions_db()
     actions = servers.action_server(database_url, **env)
     tracker = servers.TMP / "tracker.db"
     tracker.unlink(missing_ok=True)
-    label = "beirat" if not tf_threads else f"beirat-tf{tf_threads}"
     endpoints = {
         "action_endpoint": {"url": f"http://127.0.0.1:{actions.port}/webhook"},
         "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(tracker)},
     }
-    rasa = servers.rasa_server(MODEL, label, endpoints, {REST_CHANNEL: None}, **env)
-    return measure(label, rasa, latency.BEIRAT_MESSAGES, args, extra=actions)
+    rasa = servers.rasa_server(args.model, label, endpoints, {REST_CHANNEL: None}, **env)
+    result = measure(label, rasa, latency.BEIRAT_MESSAGES, args, extra=actions)
+    result["environment"] = env
+    return result
 
 
 def vanilla(args) -> Dict:
@@ -166,6 +165,8 @@ def parse_args(argv) -> argparse.Namespace:
     parser.add_argument("--no-profile", dest="profile", action="store_false")
     parser.add_argument("--train", action="store_true", help="also time `rasa train --force` once")
     parser.add_argument("--tf-threads", type=int, default=None, help="extra run of our bot with TF_*_PARALLELISM_THREADS=N")
+    parser.add_argument("--compare-speedups", action="store_true", help="extra run of our bot with BEIRAT_SPEEDUPS=0")
+    parser.add_argument("--model", type=Path, default=MODEL, help=f"trained model (default {MODEL.relative_to(REPO)})")
     args = parser.parse_args(argv)
     args.per_user_1 = 20 if args.quick else 80
     args.per_user_10 = 5 if args.quick else 30
@@ -174,20 +175,30 @@ def parse_args(argv) -> argparse.Namespace:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    if not MODEL.is_file():
-        print(f"Das Modell {MODEL} fehlt: bitte zuerst `make train`.", file=sys.stderr)
+    if not args.model.is_file():
+        print(f"Das Modell {args.model} fehlt: bitte zuerst `make train`.", file=sys.stderr)
         return 1
     servers.TMP.mkdir(parents=True, exist_ok=True)
-    results: Dict = {"started": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(), "args": sys.argv[1:]}
+    results: Dict = {
+        "started": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "args": sys.argv[1:] if argv is None else list(argv),
+        "model": str(args.model),
+    }
     if "ingest" not in args.skip:
         step(results, "ingest", ingestion)
     if "nlu" not in args.skip:
-        step(results, "nlu", lambda: nlu_quality.run(MODEL))
+        step(results, "nlu", lambda: nlu_quality.run(args.model))
     step(results, "training", lambda: training(args))
     if "latency" not in args.skip:
         step(results, "latency_beirat", lambda: beirat(args))
         if args.tf_threads:
-            step(results, f"latency_beirat_tf{args.tf_threads}", lambda: beirat(args, args.tf_threads))
+            threads = str(args.tf_threads)
+            step(results, f"latency_beirat_tf{threads}", lambda: beirat(
+                args, f"beirat-tf{threads}", TF_INTRA_OP_PARALLELISM_THREADS=threads, TF_INTER_OP_PARALLELISM_THREADS=threads,
+            ))  # fmt: skip
+        if args.compare_speedups:
+            step(results, "latency_beirat_without_speedups", lambda: beirat(args, "beirat-no-speedups", BEIRAT_SPEEDUPS="0"))
         if "baseline" not in args.skip:
             step(results, "latency_baseline", lambda: vanilla(args))
             results["comparison"] = compare(results.get("latency_beirat", {}), results.get("latency_baseline", {}))

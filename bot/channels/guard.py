@@ -23,9 +23,12 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from bot import speedups
 from bot.channels import ratelimit
 
 logger = logging.getLogger(__name__)
+# The Rasa server imports our channels at start: the place to apply the measured speed-up.
+speedups.install()
 
 TECHNICAL_PROBLEM_TEXT = "Ich habe gerade ein technisches Problem. Bitte versuchen Sie es später noch einmal."
 EMPTY_TEXT = "Ihre Nachricht ist leer. Bitte schreiben Sie Ihre Frage."
