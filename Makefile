@@ -21,7 +21,7 @@ KNOWLEDGE   := $(shell find knowledge -type f 2>/dev/null)
 NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/nlu/lookups/*' 2>/dev/null)
 MODEL_STAMP := models/.trained
 
-.PHONY: help install db lookups train run shell test test-unit test-rasa test-browser bench lint-language clean
+.PHONY: help install services db lookups train run shell test test-browser bench lint-language clean
 
 help: ## List every target
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -36,10 +36,12 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $@
 
 db: $(DB_FILE) ## Build the decisions database from knowledge/
+# Rebuilt from scratch into a temporary file, then moved: a failed build leaves the old one.
 $(DB_FILE): $(STAMP) $(KNOWLEDGE)
 	@mkdir -p var
-	$(BEIRAT) ingest knowledge/protocols
-	@touch $@
+	@rm -f $@.tmp
+	DATABASE_URL=sqlite:///$(CURDIR)/$@.tmp $(BEIRAT) ingest knowledge/protocols
+	@mv -f $@.tmp $@
 
 lookups: data/nlu/lookups/.built ## Generate NLU lookup tables from the database
 data/nlu/lookups/.built: $(DB_FILE)
@@ -60,10 +62,18 @@ shell: train ## Start the action server and open the Rasa shell (for staff)
 lint-language: db ## Check every answer against the Leichte Sprache rules
 	$(BEIRAT) lint-language
 
-test: train ## Run every test: unit, Rasa (validate, stories, NLU), channels, browser
-	$(PY) -m pytest -q
+services: ## Install PostgreSQL, Redis and nginx (Debian packages) that the tests start
+	@scripts/install-services.sh
+
+test: train services ## Run every test: unit, servers, Rasa stories + NLU, language, browser
+	$(PY) -m pytest -q --ignore=tests/web
 	$(RASA) data validate --fail-on-warnings
 	@scripts/test-rasa.sh
+	$(BEIRAT) lint-language
+	@scripts/test-browser.sh
+
+test-browser: train ## Browser tests of the web widget (chromium); screenshots in test-artifacts/
+	@scripts/test-browser.sh
 
 bench: train ## Benchmarks; writes bench/results.json
 	$(PY) -m bench
