@@ -90,16 +90,16 @@ def profile_under_load(label: str, rasa: servers.Process, extra: Optional[server
     return profile
 
 
-def beirat(args, label: str = "beirat", **env: str) -> Dict:
-    """Our bot: action server + SQLite decisions database + SQLite tracker store."""
+def beirat(args, label: str = "beirat", sql_tracker: bool = True, **env: str) -> Dict:
+    """Our bot: action server + SQLite decisions database + SQLite tracker store
+    (as in endpoints.yml); ``sql_tracker=False`` keeps conversations in memory."""
     database_url = build_decisions_db()
     actions = servers.action_server(database_url, **env)
     tracker = servers.TMP / "tracker.db"
     tracker.unlink(missing_ok=True)
-    endpoints = {
-        "action_endpoint": {"url": f"http://127.0.0.1:{actions.port}/webhook"},
-        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(tracker)},
-    }
+    endpoints = {"action_endpoint": {"url": f"http://127.0.0.1:{actions.port}/webhook"}}
+    if sql_tracker:
+        endpoints["tracker_store"] = {"type": "SQL", "dialect": "sqlite", "db": str(tracker)}
     rasa = servers.rasa_server(args.model, label, endpoints, {REST_CHANNEL: None}, **env)
     result = measure(label, rasa, latency.BEIRAT_MESSAGES, args, extra=actions)
     result["environment"] = env
@@ -166,6 +166,7 @@ def parse_args(argv) -> argparse.Namespace:
     parser.add_argument("--train", action="store_true", help="also time `rasa train --force` once")
     parser.add_argument("--tf-threads", type=int, default=None, help="extra run of our bot with TF_*_PARALLELISM_THREADS=N")
     parser.add_argument("--compare-speedups", action="store_true", help="extra run of our bot with BEIRAT_SPEEDUPS=0")
+    parser.add_argument("--compare-tracker", action="store_true", help="extra run of our bot with an in-memory tracker store")
     parser.add_argument("--model", type=Path, default=MODEL, help=f"trained model (default {MODEL.relative_to(REPO)})")
     args = parser.parse_args(argv)
     args.per_user_1 = 20 if args.quick else 80
@@ -197,6 +198,8 @@ def main(argv=None) -> int:
             step(results, f"latency_beirat_tf{threads}", lambda: beirat(
                 args, f"beirat-tf{threads}", TF_INTRA_OP_PARALLELISM_THREADS=threads, TF_INTER_OP_PARALLELISM_THREADS=threads,
             ))  # fmt: skip
+        if args.compare_tracker:
+            step(results, "latency_beirat_in_memory_tracker", lambda: beirat(args, "beirat-in-memory", sql_tracker=False))
         if args.compare_speedups:
             step(results, "latency_beirat_without_speedups", lambda: beirat(args, "beirat-no-speedups", BEIRAT_SPEEDUPS="0"))
         if "baseline" not in args.skip:
