@@ -64,7 +64,7 @@ fi
 status=0
 echo "== Gesprächstests (tests/test_stories.yml)"
 if ! "$RASA" test core --model "$MODEL" --stories tests/test_stories.yml --endpoints "$workdir/endpoints.yml" \
-    --fail-on-prediction-errors --out "$RESULTS/core" > "$workdir/core.log" 2>&1; then
+    --e2e --fail-on-prediction-errors --out "$RESULTS/core" > "$workdir/core.log" 2>&1; then
   echo "FEHLER: Gesprächstests fehlgeschlagen. Details: $RESULTS/core/failed_test_stories.yml" >&2
   grep -v -E "^\s*$|Warning|warn\(|tensorflow" "$workdir/core.log" | tail -40 >&2
   status=1
