@@ -7,7 +7,8 @@ wraps what happens next: rate limit, cleaning, length cap, no silence.
 """
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, Text
+import uuid
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
@@ -22,4 +23,19 @@ class RateLimitedSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        return super().blueprint(guard.guarded(on_new_message))
+        blueprint = super().blueprint(guard.guarded(on_new_message))
+        sio = self.sio
+
+        # Rasa 3.6 calls ``sio.enter_room`` without ``await``; with python-socketio 5.10+
+        # that never runs, the page never joins its session's room and every bot reply
+        # is lost (RasaHQ/rasa#13027). Registering the event again replaces the handler.
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+            data = data if isinstance(data, dict) else {}
+            if not data.get("session_id"):
+                data["session_id"] = uuid.uuid4().hex
+            if self.session_persistence:
+                await sio.enter_room(sid, data["session_id"], namespace=self.namespace)
+            await sio.emit("session_confirm", data["session_id"], room=sid, namespace=self.namespace)
+
+        return blueprint
