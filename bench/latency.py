@@ -1,8 +1,8 @@
 """End-to-end latency and throughput through the REST webhook.
 
-Each of ``concurrency`` simulated users holds one conversation and sends the next
-message as soon as the previous answer arrived (closed loop), over one aiohttp
-session with keep-alive. Latency is measured per message, from sending the request
+Each of ``concurrency`` simulated users sends the next message as soon as the
+previous answer arrived (closed loop), over one aiohttp session with keep-alive.
+A conversation is one pass through the message list; then the user starts a new one. Latency is measured per message, from sending the request
 to having read the whole answer. A warm-up runs first and is not counted.
 """
 from __future__ import annotations
@@ -63,7 +63,10 @@ def percentile_summary(latencies_s: Sequence[float]) -> Dict[str, float]:
 
 async def _conversation(session, url, sender, messages, count, latencies, outcome) -> None:
     for i in range(count):
-        body = {"sender": sender, "message": messages[i % len(messages)]}
+        # One pass through the messages is one conversation; then a new one starts, as
+        # with real visitors (a few questions each). Rasa reloads and resends the whole
+        # conversation on every message, so endless conversations would only measure that.
+        body = {"sender": f"{sender}-{i // len(messages)}", "message": messages[i % len(messages)]}
         started = time.perf_counter()
         try:
             async with session.post(url, json=body) as response:
