@@ -1,0 +1,1 @@
+"""German NLU support: lookup tables generated from the decisions database (lookups.py)."""
