@@ -11,6 +11,8 @@ DB_FILE     := var/decisions.sqlite
 export DATABASE_URL ?= sqlite:///$(CURDIR)/$(DB_FILE)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
+# No telemetry: nothing leaves this machine.
+export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 RASA_PORT   ?= 5005
