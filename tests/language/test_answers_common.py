@@ -98,3 +98,15 @@ def test_every_offer_to_tell_more_has_yes_and_no_buttons():
     payloads = [b.payload for b in answer.buttons]
     assert payloads[-2:] == [b.payload for b in OFFER_BUTTONS] == ["/affirm", "/deny"], payloads
     assert not finish(["Ein Satz."]).buttons, "no offer, so no yes/no buttons"
+
+
+def test_technical_problem_text_is_the_same_in_actions_and_domain():
+    """Rasa's own fallback (utter_technical_problem) and the actions must say the same."""
+    import yaml
+
+    from bot.config import REPO_ROOT
+    from bot.language.answers.common import TECHNICAL_PROBLEM
+
+    domain = yaml.safe_load((REPO_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    texts = [v["text"] for v in domain["responses"]["utter_technical_problem"]]
+    assert texts == [TECHNICAL_PROBLEM], f"domain.yml says {texts!r}, actions say {TECHNICAL_PROBLEM!r}"
