@@ -52,13 +52,28 @@ class _OrganisationGrants:
 
     def respond(self, ctx: Context) -> Reply:
         council = ctx.council(required=False)
-        organisation = resolve_organisation(ctx, council)
-        grants = queries.grants_for_organisation(ctx.session, organisation, council=council)
+        grants = self._grants_for_project(ctx, council)
+        if not grants:
+            organisation = resolve_organisation(ctx, council)
+            grants = queries.grants_for_organisation(ctx.session, organisation, council=council)
         if not grants:
             raise no_data()
         first = grants[0]
-        passage = passage_for(ctx.session, first.source, first.applicant_as_written, organisation)
+        passage = passage_for(ctx.session, first.source, first.applicant_as_written, first.organisation)
         return Reply(self.template(grants), slots=_grant_slots(grants), factual=True, topic=self.topic, passage=passage)
+
+    @staticmethod
+    def _grants_for_project(ctx: Context, council: str | None) -> list:
+        """"Wie viel Geld gab es für das Fußballturnier?": a project named in this message.
+
+        Only when no organisation is named here, and only when exactly one organisation's
+        grants match: several matches are asked about by name instead of guessed.
+        """
+        project = entity(ctx.tracker, "topic")
+        if not project or entity(ctx.tracker, "organisation"):
+            return []
+        grants = queries.grants_for_purpose(ctx.session, project, council=council)
+        return grants if len({g.organisation for g in grants}) == 1 else []
 
 
 class ActionGrantAmount(_OrganisationGrants, BeiratAction):

@@ -142,3 +142,15 @@ def test_remembered_council_does_not_hide_another_councils_organisation(two_coun
 def test_council_named_with_the_organisation_filters(two_councils, chat):
     turn = chat.ask(ActionGrantAmount, "ask_grant_amount", organisation="Banjul e.V.", council="Ricklingen")
     assert turn.text == NO_DATA, "Banjul e.V. has no grant in Ricklingen: never another council's data"
+
+
+def test_amount_for_a_project_named_as_topic(two_councils, chat):
+    turn = chat.ask(ActionGrantAmount, "ask_grant_amount", text="wie viel geld gab es für das fußballturnier",
+                    topic="fußballturnier")
+    assert "Banjul e.V." in turn.text and "1.400 Euro" in turn.text, turn.text
+    assert turn.slots["organisation"] == "Banjul e.V.", "the follow-up 'und wofür?' needs the organisation"
+
+
+def test_project_that_matches_no_purpose_asks_for_the_organisation(two_councils, chat):
+    turn = chat.ask(ActionGrantAmount, "ask_grant_amount", topic="schwimmkurs")
+    assert turn.text == "Welchen Verein meinen Sie?", turn.text
