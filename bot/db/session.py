@@ -43,7 +43,9 @@ def _create(url: str) -> Engine:
         # A pool keeps connections open: SQLAlchemy 1.4 would open (and checkpoint) a new
         # file connection per session. Pooled connections move between threads, one at a time.
         engine = create_engine(
-            url, future=True, poolclass=QueuePool, connect_args={"timeout": 30, "check_same_thread": False}
+            url, future=True, poolclass=QueuePool,
+            # Wait at most 5 s for a lock: a blocked action holds up every other user.
+            connect_args={"timeout": 5, "check_same_thread": False},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
