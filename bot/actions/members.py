@@ -34,32 +34,36 @@ def _person_reply(person: PersonFact, answer, topic: str) -> Reply:
     )
 
 
-class ActionMembers(BeiratAction):
+class _CouncilMembers:
+    """Shared by the member list and the member count: the council's members.
+
+    A mixin, not an Action: rasa_sdk registers every concrete Action subclass.
+    """
+
+    template: staticmethod
+    topic: str
+
+    def respond(self, ctx: Context) -> Reply:
+        council = ctx.council()
+        people = queries.list_members(ctx.session, council)
+        if not people:
+            raise no_data()
+        return Reply(
+            self.template(people, council), slots={"council": council},
+            factual=True, topic=self.topic, passage=no_passage_text(people[0].source),
+        )
+
+
+class ActionMembers(_CouncilMembers, BeiratAction):
     action_name = "action_members"
-
-    def respond(self, ctx: Context) -> Reply:
-        council = ctx.council()
-        people = queries.list_members(ctx.session, council)
-        if not people:
-            raise no_data()
-        return Reply(
-            answers.members(people, council), slots={"council": council},
-            factual=True, topic="members", passage=no_passage_text(people[0].source),
-        )
+    topic = "members"
+    template = staticmethod(answers.members)
 
 
-class ActionMemberCount(BeiratAction):
+class ActionMemberCount(_CouncilMembers, BeiratAction):
     action_name = "action_member_count"
-
-    def respond(self, ctx: Context) -> Reply:
-        council = ctx.council()
-        people = queries.list_members(ctx.session, council)
-        if not people:
-            raise no_data()
-        return Reply(
-            answers.member_count(people, council), slots={"council": council},
-            factual=True, topic="member_count", passage=no_passage_text(people[0].source),
-        )
+    topic = "member_count"
+    template = staticmethod(answers.member_count)
 
 
 class ActionChair(BeiratAction):
