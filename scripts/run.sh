@@ -12,7 +12,7 @@ endpoints=var/endpoints.run.yml
 sed "s#http://localhost:5055/webhook#http://localhost:${ACTION_PORT}/webhook#" endpoints.yml > "$endpoints"
 
 # Say at start which German spaCy pipeline runs (the full model or the fallback).
-.venv/bin/python -m bot.spacy_model
+.venv/bin/python -m bot.spacy_model 2>/dev/null || true
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
