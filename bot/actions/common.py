@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import re
 import traceback
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -207,6 +208,27 @@ def _explained(tracker: Tracker) -> set[str]:
     return set(value) if isinstance(value, (list, tuple, set)) else {str(value)}
 
 
+# "Integrations·beirat heißt: …" in a fixed response, "X. Das heißt: …" in an answer.
+_EXPLAINED_HERE = re.compile(r"^\.?\s*(?:Das\s+)?(?:heißt|bedeutet)\s*:")
+
+
+def _explained_by_responses(tracker: Tracker, entries) -> set[str]:
+    """Terms that earlier bot messages of this conversation explained (e.g. utter_greet).
+
+    Fixed responses cannot set the explained_terms slot, so the conversation itself is
+    the record: a term followed by "heißt:" or "Das heißt:" counts as explained.
+    """
+    explained: set[str] = set()
+    for event in tracker.events:
+        if event.get("event") != "bot" or not event.get("text"):
+            continue
+        text = event["text"]
+        for match in glossary_language.find_terms(text, entries):
+            if _EXPLAINED_HERE.match(text[match.end:]):
+                explained.add(match.entry.term.lower())
+    return explained
+
+
 def explain(
     session: Session, tracker: Tracker, answer: Answer, already: frozenset[str] = frozenset(), enabled: bool = True
 ) -> tuple[str, list[SlotSet]]:
@@ -220,7 +242,7 @@ def explain(
     text = answer.text
     if enabled:
         entries = glossary_queries.all_terms(session)
-        done = {t.lower() for t in after}
+        done = {t.lower() for t in after | _explained_by_responses(tracker, entries)}
         fresh = [m for m in glossary_language.find_terms(text, entries) if m.entry.term.lower() not in done]
         fresh.sort(key=lambda m: (m.entry.term not in answer.terms, m.start))
         chosen = list({m.entry.term: m.entry for m in fresh}.values())[:MAX_EXPLANATIONS]

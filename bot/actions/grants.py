@@ -29,7 +29,9 @@ def resolve_organisation(ctx: Context, council: str | None) -> str:
         raise EarlyReply(texts.ask_organisation(names, ctx.intent))
     found = queries.find_organisation(ctx.session, text)
     if not found.resolved:
-        answer = texts.unknown_name(found.suggestions, ctx.intent, "organisation")
+        # Nothing close: offer the known ones, so nobody has to guess a spelling.
+        suggestions = found.suggestions or tuple(known_organisations(ctx, council))
+        answer = texts.unknown_name(suggestions, ctx.intent, "organisation")
         raise EarlyReply(Reply(answer, slots={"organisation": None}))
     return found.resolved
 

@@ -95,6 +95,12 @@ SLOTS = (
 class Conversation:
     # Every slot of domain.yml exists from the start, as in a real tracker.
     slots: dict[str, Any] = field(default_factory=lambda: dict.fromkeys(SLOTS))
+    # What the bot said so far, as tracker events (fixed responses included).
+    said: list[dict[str, Any]] = field(default_factory=list)
+
+    def bot_says(self, text: str) -> None:
+        """A fixed response from domain.yml (e.g. utter_greet) earlier in the conversation."""
+        self.said.append({"event": "bot", "text": text})
 
     def ask(self, action_class, intent: str, text: str = "", **entities: str) -> Turn:
         """One user turn: the message's entities fill slots, then the action runs."""
@@ -107,7 +113,7 @@ class Conversation:
                 "intent": {"name": intent, "confidence": 1.0},
                 "entities": [{"entity": k, "value": v} for k, v in entities.items()],
             },
-            events=[],
+            events=list(self.said),
             paused=False,
             followup_action=None,
             active_loop={},
@@ -119,6 +125,7 @@ class Conversation:
         message = dispatcher.messages[0]
         turn = Turn(message.get("text") or "", message.get("buttons") or [], events, dispatcher.messages)
         self.slots.update(turn.slots)
+        self.said.append({"event": "bot", "text": turn.text})
         return turn
 
 

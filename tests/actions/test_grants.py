@@ -154,3 +154,10 @@ def test_amount_for_a_project_named_as_topic(two_councils, chat):
 def test_project_that_matches_no_purpose_asks_for_the_organisation(two_councils, chat):
     turn = chat.ask(ActionGrantAmount, "ask_grant_amount", topic="schwimmkurs")
     assert turn.text == "Welchen Verein meinen Sie?", turn.text
+
+
+def test_unknown_name_with_nothing_close_offers_the_known_organisations(two_councils, chat):
+    turn = chat.ask(ActionGrantAmount, "ask_grant_amount", organisation="Türkischer Kulturverein Xyz")
+    assert turn.text.startswith(UNKNOWN_NAME), turn.text
+    assert '/ask_grant_amount{"organisation": "Banjul e.V."}' in turn.payloads, turn.payloads
+    assert len(turn.buttons) <= 5
