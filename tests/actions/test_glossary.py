@@ -44,14 +44,12 @@ def test_at_most_two_explanations_per_message(two_councils, chat):
 def test_word_explained_by_a_fixed_response_is_not_explained_again(two_councils, chat):
     import re
 
-    from conftest import Conversation
-
     first = chat.ask(ActionGrantAmount, "ask_grant_amount", organisation="Banjul e.V.")
     explained = re.findall(r"([^\n.]+)\. Das heißt:", first.text)
     assert explained, f"the amount answer should explain a hard word: {first.text!r}"
     word = explained[0].strip()
 
-    greeted = Conversation()
+    greeted = type(chat)()  # a second, new conversation
     greeted.bot_says(f"Hallo! Ich bin ein Chat·bot. {word} heißt: etwas Einfaches.")
     turn = greeted.ask(ActionGrantAmount, "ask_grant_amount", organisation="Banjul e.V.")
     assert f"{word}. Das heißt:" not in turn.text, f"{word!r} was explained by the greeting already"
