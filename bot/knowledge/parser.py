@@ -12,6 +12,7 @@ Decisions for imperfect documents:
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,10 +41,11 @@ def parse_file(path: Path) -> DocumentRecord:
 def parse_text(text: str, source_path: str) -> DocumentRecord:
     """Parse a document's text; raises ``ParseError(path, line, reason)``."""
     text = (text or "").lstrip("\ufeff")  # a byte-order mark is not content
+    text, source_url, excerpt = _metadata(text)
     if not text.strip():
         raise ParseError(source_path, 0, "Das Dokument ist leer – es gibt nichts zu lesen.")
     try:
-        return _parse(text, source_path)
+        return replace(_parse(text, source_path), source_url=source_url, excerpt=excerpt)
     except LineError as error:
         raise ParseError(source_path, error.line, error.reason) from None
     except ParseError:
@@ -51,6 +53,26 @@ def parse_text(text: str, source_path: str) -> DocumentRecord:
     except Exception as error:  # a parser fault must reach staff as a message, not a stack trace
         raise ParseError(source_path, 0, f"Unerwarteter Fehler beim Lesen ({type(error).__name__}: {error}). "
                                          "Bitte der Entwicklung melden.") from error
+
+
+_METADATA_RE = re.compile(r"^(SOURCE|EXCERPT):[ \t]*(.*)$")
+
+
+def _metadata(text: str) -> tuple[str, str | None, bool]:
+    """Leading "SOURCE: <address>" and "EXCERPT: <why>" lines, as the stored copies of public
+    pages carry them. They become blank lines, so that line numbers stay those of the file."""
+    lines = text.split("\n")
+    source_url, excerpt = None, False
+    for index, line in enumerate(lines[:3]):
+        match = _METADATA_RE.match(line.strip())
+        if not match:
+            break
+        if match.group(1) == "SOURCE":
+            source_url = match.group(2).strip() or None
+        else:
+            excerpt = True
+        lines[index] = ""
+    return "\n".join(lines), source_url, excerpt
 
 
 def _parse(text: str, source_path: str) -> DocumentRecord:

@@ -87,6 +87,7 @@ class Grant:
     vote: Vote | None = None
     agenda_number: str | None = None
     line: int = 0
+    ceiling: bool = False  # "bis zu 2.200,00 €": at most this much, not a payment
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,8 @@ class DocumentRecord:
     grants: tuple[Grant, ...] = ()
     passages: tuple[Passage, ...] = ()
     warnings: tuple[ParseWarning, ...] = field(default=())  # what was skipped
+    source_url: str | None = None  # the public address, from a first line "SOURCE: https://…"
+    excerpt: bool = False  # the text is cut off ("EXCERPT:" line): lists in it may be incomplete
 
 
 class ParseError(Exception):

@@ -1,7 +1,7 @@
 """The real-document regression corpus: public documents with the facts a careful reader
 finds in them (``tests/fixtures/real/<group>/NNN_slug.txt`` + ``.expected.json``).
 
-Scoring, shared by the tests and by ``python -m tests.knowledge.real_corpus`` (per-family
+Scoring, shared by the tests and by ``python tests/knowledge/real_corpus.py -v`` (per-family
 figures for a closing note):
 - a stated grant is *read* when a parsed grant has the same amount (or an accepted
   alternative) and a recipient that fits (or the text names none);

@@ -1,10 +1,10 @@
 """The parser on real public documents (tests/fixtures/real): nothing invented, almost
-everything read. Figures per family: ``python -m tests.knowledge.real_corpus -v``."""
+everything read. Figures per family: ``python tests/knowledge/real_corpus.py -v``."""
 from __future__ import annotations
 
 import pytest
 
-from tests.knowledge import real_corpus
+import real_corpus
 
 DOCUMENTS = real_corpus.documents()
 MIN_RECALL = 0.95
