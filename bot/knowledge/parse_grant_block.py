@@ -38,7 +38,7 @@ _GRANT_SENTENCE_RE = re.compile(r"(?:Zuwendung|Förderung|Zuschuss)\s+(?:in\s+H�
 # "Antrag Nr. 1 bis 6" in running text is no grant.
 NOT_ANCHOR_RE = re.compile(r"^(?:bis|und|sowie|oder|u\.)\b")
 # "03/2015, einstimmig, 500,- €" or a table row whose columns were lost ("07/2019 Verein e.V. Fest EUR 200").
-LIST_ITEM_RE = re.compile(r"^(?P<no>\d{1,3}/(?:\d{4}|\d{2}))(?![\d/])\s*(?:[,;:–-]\s*|\s+)(?P<rest>.+)$")
+LIST_ITEM_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?(?P<no>\d{1,3}/(?:\d{4}|\d{2}))(?![\d/])\s*(?:[,;:–-]\s*|\s+)(?P<rest>.+)$")
 NUMBERED_RE = re.compile(r"^\d{1,2}[.)]\s+")
 AMOUNT_FIRST_RE = re.compile(
     r"^(?:Eine\s+)?(?:Zuwendung|Förderung|Zuschuss)\s+(?:i\.\s?H\.\s?v\.|in\s+Höhe\s+von|von|über)\s+"
@@ -59,6 +59,8 @@ _LABELS = {
 # "Zuwendungsbetrag (€):", "Betrag in Euro:" — a note on the unit may stand before the colon.
 _UNIT = r"(?:\s*\((?:in\s+)?(?:€|EUR|Euro)\)|\s+in\s+(?:€|EUR|Euro))?"
 _LABEL_RES = [(key, re.compile(rf"^(?:{p}){_UNIT}\s*:\s*(?P<value>.*)$", re.IGNORECASE)) for key, p in _LABELS.items()]
+# "bis zu 2.200,00 €", "höchstens 500 €", "maximal 300 Euro": a ceiling, not a payment.
+CEILING_RE = re.compile(r"\b(?:bis\s+zu|höchstens|maximal|max\.)\s+(?:€\s*|EUR\s*)?\d", re.IGNORECASE)
 _REJECTED_RE = re.compile(r"\babgelehnt\b|\bnicht\s+(?:befürwortet|empfohlen|bewilligt)\b", re.IGNORECASE)
 _WITHDRAWN_RE = re.compile(r"\bzurückgezogen\b|\bvertagt\b|\bzurückgestellt\b", re.IGNORECASE)
 _TRAILING_NUMBER_RE = re.compile(r"\s*\((?P<no>(?:IB|Nr\.?)\s*-?\s*\d{1,3}[-/]\d{2,4})\)\s*$")
@@ -118,6 +120,7 @@ class GrantBlock:
     amount: Decimal | None = None
     requested: bool = False
     vote: Vote | None = None
+    ceiling: bool = False  # "bis zu 400,00 €"
     rejected: bool = False
     withdrawn: bool = False
     last_field: str | None = None
@@ -141,6 +144,7 @@ class GrantBlock:
         hits = find_amounts(text)
         if hits:
             self.amount = grant_amount(hits, text, line)
+            self.ceiling = self.amount is not None and bool(CEILING_RE.search(text))
         self._status(text)
         self.vote = parse_vote(text) or self.vote
         self.applicant, self.purpose, self.unsure = inline_parts(text, hits)
@@ -229,6 +233,7 @@ class GrantBlock:
                 raise LineError(lines[index].number, f"Der Betrag in „{lines[index].text}“ ist nicht lesbar. "
                                                      "Eine Zuwendung mit unlesbarem Betrag wird nicht übernommen.")
         self.amount = amount
+        self.ceiling = amount is not None and bool(CEILING_RE.search(text))
         self.last_field = None
         return self._took(index, taken, lines)
 
@@ -239,6 +244,7 @@ class GrantBlock:
             text, taken = lines[index].text, 1
             match = AMOUNT_FIRST_RE.match(text)
         self.amount = grant_amount(find_amounts(match.group("amount")), match.group("amount"), lines[index].number)
+        self.ceiling = bool(CEILING_RE.search(match.group("amount")))
         if match.group("applicant"):
             self.applicant, self.last_field = [clean_applicant(match.group("applicant"))], "applicant"
         if match.group("purpose"):
@@ -265,6 +271,7 @@ def _with_broken_amount(lines: list[Line], index: int, value: str) -> tuple[str,
 
 def applicant_text(block: GrantBlock) -> str | None:
     text = join_texts(block.applicant).strip(" ,;:")
+    text = re.split(r"\s+c/o\s", text)[0]  # "… Deisterstraße 33 c/o Stadtteilforum …": a contact, not the name
     return clean_applicant(text) or None
 
 

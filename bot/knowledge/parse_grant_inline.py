@@ -76,7 +76,14 @@ def inline_parts(text: str, hits: list[AmountHit]) -> tuple[list[str], list[str]
     return [clean_applicant(texts[0])], purpose, unsure
 
 
+_ROLE_RE = re.compile(
+    r"^(?:(?:Organisator(?:in)?|Veranstalter(?:in)?|Initiator(?:in)?|Antragsteller(?:in)?)\s+)?(?:Herrn?|Frau)\s+(?=[A-ZÄÖÜ])"
+)
+
+
 def clean_applicant(text: str) -> str:
     """ "an die Migranten-Gemeinschaft X" → "Migranten-Gemeinschaft X"."""
     text = _ARTICLE_RE.sub("", text.strip(" ,;:–-"))
+    # "dem Organisator Herrn Kurt Waag", "an Frau Nilüfer Ezer": a person's name without role and salutation.
+    text = _ROLE_RE.sub("", text.strip())
     return re.sub(r"^Vereins\b", "Verein", text.strip())  # genitive after "Antrag des Vereins …"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.parse_amounts import find_amounts, granted_hits
-from bot.knowledge.parse_grant_block import clean_applicant, grant_amount, section_status
+from bot.knowledge.parse_grant_block import CEILING_RE, clean_applicant, grant_amount, section_status
 from bot.knowledge.parse_lines import Line, columns, join_texts, sentences
 from bot.knowledge.parse_votes import parse_vote
 from bot.knowledge.records import Grant, GrantStatus, ParseWarning
@@ -23,6 +23,8 @@ _AMOUNT = r"(?P<amount>(?:€|EUR)\s*\S+|\S+\s*(?:,-\s*)?(?:€|EUR\b|Euro\b))"
 _NOUN = r"(?:eine[n]?\s+|die\s+)?(?:Zuwendung|Förderung|Zuschuss|Unterstützung)"
 _HOW = r"(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|von|über|mit)"
 _ART = r"(?:das|den|die|ein|eine|einen)\s+"
+_GIVEN = r"(?:bewilligt|gewährt|empfohlen|beschlossen|befürwortet|bereitgestellt|zur\s+Verfügung\s+gestellt)"
+_END = rf"(?:\s+zu\s+\w+|\s+{_GIVEN}|\s*[.,;]|$)"
 _PATTERNS = [
     # amount first, recipient after "an"
     re.compile(rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}\s+an\s+(?:den\s+|die\s+|das\s+)?(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)"
@@ -37,11 +39,15 @@ _PATTERNS = [
                rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}(?:\s+für\s+(?:{_ART})?(?P<purpose2>{_Q}+?))?(?:\s*[.,;]|$)"),
     # "dem Verein X eine Zuwendung von Z (für Y)"
     re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}"
-               rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?(?:\s+zu\s+\w+|\s*[.,;]|$)"),
+               rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?{_END}"),
+    # "(Aus den Mitteln des Integrationsbeirates Mitte) werden dem Verein X 740,70 € für das Projekt Y zur
+    # Verfügung gestellt"
+    re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+(?:bis\s+zu\s+)?{_AMOUNT}"
+               rf"\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+{_GIVEN}"),
 ]
-_GRANT_WORD_RE = re.compile(r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält")
+_GRANT_WORD_RE = re.compile(r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält|Verfügung\s+gestellt")
 _NOT_APPLICANT_RE = re.compile(
-    r"^(?:Stadtbezirksrat|Bezirksrat|Integrationsbeirat|Rat)\b|\b(?:dass|wird|wurde|hat|eine|einen)\b"
+    r"^(?:Stadtbezirksrat|Bezirksrat|Integrationsbeirat|Rat|Mitteln)\b|\b(?:dass|wird|werden|wurde|hat|eine|einen)\b"
 )
 
 
@@ -112,23 +118,42 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
     return grants, taken, unstated
 
 
+def _matches(pattern: re.Pattern, sentence: str):
+    """Every place the pattern fits, not only the leftmost: "Aus den Mitteln … werden dem Verein …"."""
+    position = 0
+    while position < len(sentence):
+        match = pattern.search(sentence, position)
+        if not match:
+            return
+        yield match
+        position = match.start() + 1
+
+
 def _sentence_grant(sentence: str, line: int, agenda_number: str | None, status: GrantStatus) -> Grant | None:
     for pattern in _PATTERNS:
-        match = pattern.search(sentence)
-        if not match:
-            continue
-        applicant = clean_applicant(match.group("applicant"))
-        if not applicant or _NOT_APPLICANT_RE.search(applicant) or not applicant[0].isupper() and applicant[0] not in "„\"":
-            continue
-        groups = match.groupdict()
-        purpose = (groups.get("purpose") or groups.get("purpose2") or "").strip(" ,;.") or None
-        amount = grant_amount(find_amounts(match.group("amount")), match.group("amount"), line)
-        if amount is None or amount == 0:
-            continue
-        rejected = re.search(r"\babgelehnt\b", sentence)
-        return Grant(None, applicant, None if rejected else amount, purpose,
-                     GrantStatus.REJECTED if rejected else status, parse_vote(sentence), agenda_number, line)
+        for match in _matches(pattern, sentence):
+            grant = _grant_from(match, sentence, line, agenda_number, status)
+            if grant is not None:
+                return grant
     return None
+
+
+def _grant_from(match: re.Match, sentence: str, line: int, agenda_number: str | None,
+                status: GrantStatus) -> Grant | None:
+    applicant = clean_applicant(match.group("applicant"))
+    if not applicant or _NOT_APPLICANT_RE.search(applicant) or not applicant[0].isupper() and applicant[0] not in "„\"":
+        return None
+    groups = match.groupdict()
+    purpose = (groups.get("purpose") or groups.get("purpose2") or "").strip(" ,;.") or None
+    amount = grant_amount(find_amounts(match.group("amount")), match.group("amount"), line)
+    if amount is None or amount == 0:
+        return None
+    rejected = re.search(r"\babgelehnt\b", sentence)
+    # "bis zu" right before the amount: a ceiling.
+    before = sentence[max(0, match.start("amount") - 20) : match.end("amount")]
+    return Grant(None, applicant, None if rejected else amount, purpose,
+                 GrantStatus.REJECTED if rejected else status, parse_vote(sentence), agenda_number, line,
+                 ceiling=not rejected and bool(CEILING_RE.search(before)))
 
 
 def _same(grant: Grant, other: Grant) -> bool:

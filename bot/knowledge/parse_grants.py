@@ -41,8 +41,21 @@ def _list_entry(text: str) -> re.Match | None:
     return entry if granted or (find_amounts(rest) and re.search(r"abgelehnt", rest)) else None
 
 
+_NUMBERED_NAME_RE = re.compile(r"^\d{1,2}[.)]\s*(?P<rest>[A-Za-zÄÖÜäöü0-9„\"].{1,150})$")
+
+
+def _numbered_name(text: str, following: str) -> re.Match | None:
+    """ "1. Asyl e.V. Hannover" followed by "Zuwendungsbetrag: 2.000,00 €": the recipient
+    stands on the numbered line itself, without a label."""
+    match = _NUMBERED_NAME_RE.match(text)
+    if not match or label_of(match.group("rest")) or find_amounts(text) or len(text.split()) > 14:
+        return None
+    label = label_of(NUMBERED_RE.sub("", following))
+    return match if label and label[0] == "amount" else None
+
+
 def _starts_block(text: str, block: GrantBlock | None, previous: str = "",
-                  grant_context: bool = False) -> tuple[str, re.Match | None] | None:
+                  grant_context: bool = False, following: str = "") -> tuple[str, re.Match | None] | None:
     anchor = ANCHOR_RE.match(text)
     if anchor and not NOT_ANCHOR_RE.match(anchor.group("rest")):
         return "anchor", anchor
@@ -52,6 +65,9 @@ def _starts_block(text: str, block: GrantBlock | None, previous: str = "",
     item = LIST_ITEM_RE.match(text)
     if item and (find_amounts(item.group("rest")) or re.search(r"einstimmig|mehrheitlich|abgelehnt", item.group("rest"))):
         return "anchor", item
+    named_line = _numbered_name(text, following)
+    if named_line:
+        return "named", named_line
     plain = NUMBERED_RE.sub("", text)
     label = label_of(plain)
     if label and label[0] in ("applicant", "amount") and (NUMBERED_RE.match(text) or block is None):
@@ -114,12 +130,21 @@ def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatu
             index += 1
             continue
         previous = lines[index - 1].text if index else ""
-        start = _starts_block(line.text, block, previous, grant_context)
+        # The next line that says something new (a "c/o …" contact line continues a name).
+        following = next((later.text for later in lines[index + 1 : index + 4]
+                          if not later.blank and not later.text[:1].islower()), "")
+        start = _starts_block(line.text, block, previous, grant_context, following)
         fresh = bool(start)
         if start:
             kind, match = start
             close()
             block = GrantBlock(line.number)
+            if kind == "named":
+                block.applicant, block.last_field = [match.group("rest").strip()], "applicant"
+                block.lines.append(line.number)
+                block.texts.append(line.text)
+                index += 1
+                continue
             if kind in ("anchor", "entry"):
                 block.number = match.groupdict().get("no") or match.groupdict().get("no2")
                 block.lines.append(line.number)
@@ -169,7 +194,8 @@ def _finish(block: GrantBlock, agenda_number: str | None, status: GrantStatus,
     elif block.amount == 0:
         warnings.append(ParseWarning(block.line, f"{name}: Betrag 0,00 € – nicht als Zuwendung übernommen."))
         return None
-    return Grant(number, applicant, block.amount, purpose, status, block.vote, agenda_number, block.line)
+    return Grant(number, applicant, block.amount, purpose, status, block.vote, agenda_number, block.line,
+                 ceiling=block.ceiling)
 
 
 def grant_intro(lines: list[Line]) -> str:

@@ -27,13 +27,14 @@ def test_amount_first_blocks_with_votes_in_parentheses_and_a_rejection(parsed):
 
 def test_decision_paper_with_numbered_labels_ignores_cost_table_and_repeated_prose(parsed):
     record = parsed("2011-06-20_beschlussdrucksache_15-2038-2011.txt")
+    # "Zuwendungssumme: bis zu 1.200,00 €": each amount is a ceiling, not a payment.
     assert record.grants == (
         Grant("IB-04-2011", "Nachbarschaftsinitiative Goseriede e.V.", Decimal("1200.00"),
-              '"Interkultureller Mittagstisch"', R, None, None, 17),
+              '"Interkultureller Mittagstisch"', R, None, None, 17, ceiling=True),
         Grant("IB-05-2011", "Frauentreff Lichtblick gGmbH", Decimal("650.00"),
-              "Schwimmkurs für Frauen mit Migrationshintergrund", R, None, None, 21),
+              "Schwimmkurs für Frauen mit Migrationshintergrund", R, None, None, 21, ceiling=True),
         Grant("IB-06-2011", "Jugendtheater Bunte Bühne e.V.", Decimal("2400.00"),
-              "Theaterwerkstatt „Heimat ist, wo ich lache“", R, None, None, 25),
+              "Theaterwerkstatt „Heimat ist, wo ich lache“", R, None, None, 25, ceiling=True),
     )
     assert record.warnings == (), "0,00 € cost lines and the Begründung's repetition are not warnings"
 
