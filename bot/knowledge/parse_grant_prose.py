@@ -26,6 +26,9 @@ _ART = r"(?:das|den|die|ein|eine|einen)\s+"
 _GIVEN = r"(?:bewilligt|gewährt|empfohlen|beschlossen|befürwortet|bereitgestellt|zur\s+Verfügung\s+gestellt)"
 _END = rf"(?:\s+zu\s+\w+|\s+{_GIVEN}|\s*[.,;]|$)"
 _PATTERNS = [
+    # "(Antrag,) für die Durchführung des Festes Y wird dem Organisator X eine Zuwendung in Höhe von Z bewilligt"
+    re.compile(rf"(?:^|,\s+)[Ff]ür\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+(?:wird|werden)\s+(?:dem|der|den)\s+"
+               rf"(?P<applicant>{_Q}+?)\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}{_END}"),
     # amount first, recipient after "an"
     re.compile(rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}\s+an\s+(?:den\s+|die\s+|das\s+)?(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)"
                rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?"
@@ -101,7 +104,7 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
             hits = [h for h in granted_hits(sentence) if h.value != 0]
             if not hits:
                 continue
-            stated = section_status(sentence, "") or status
+            stated = status or section_status(sentence, "")  # a decision paper proposes, whatever its verbs
             grant = _sentence_grant(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED)
             known_amounts = {g.amount for g in known + grants}
             if grant is None:

@@ -77,15 +77,37 @@ _START_IN_TEXT_RE = re.compile(
 )
 
 
+# The fixed sections of a Hannover Drucksache, for copies that lost their header.
+_PAPER_SECTIONS_RE = re.compile(r"^(?:Begründung\s+des\s+Antrag\w*|Berücksichtigung\s+von\s+Gender-Aspekten|Kostentabelle)\s*$")
+
+
 def document_kind(lines: list[Line]) -> DocumentKind:
-    """A Beschlussdrucksache names itself near the top, before any protocol word."""
+    """A Beschlussdrucksache names itself near the top, before any protocol word; a copy
+    without its header still has the Drucksache's fixed sections and no protocol word."""
     top = [line.text for line in lines if not line.blank][:12]
     for text in top:
         if re.search(r"Protokoll|Niederschrift|^Anwesend", text, re.IGNORECASE):
             return DocumentKind.PROTOCOL
         if re.search(r"Beschlussdrucksache|Drucksache\s+Nr|Informationsdrucksache", text, re.IGNORECASE):
             return DocumentKind.DECISION_PAPER
-    return DocumentKind.PROTOCOL
+    sections = {m.group(0).split()[0] for line in lines if (m := _PAPER_SECTIONS_RE.match(line.text))}
+    return DocumentKind.DECISION_PAPER if len(sections) >= 2 else DocumentKind.PROTOCOL
+
+
+# "Der Integrationsbeirat hat in seiner Sitzung am 17.06.2015 eine entsprechende Förderung befürwortet."
+_COUNCIL_MEETING_RE = re.compile(
+    r"Integrationsbeirat\w*(?:\s+[\w-]+){0,3}?\s+(?:hat\s+)?(?:sich\s+)?in\s+seiner\s+(?:\d{1,3}\.\s+)?Sitzung\s+"
+    r"(?:vom|am)\s+(?P<date>[^,;]{6,40})"
+)
+
+
+def council_meeting_date(text: str) -> dt.date | None:
+    """The date of the council's meeting that a decision paper reports, when it says so."""
+    for match in _COUNCIL_MEETING_RE.finditer(text):
+        hits = find_dates(match.group("date"))
+        if hits and hits[0].start == 0:
+            return hits[0].date
+    return None
 
 
 def paper_number(text: str) -> str | None:

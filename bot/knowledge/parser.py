@@ -96,6 +96,9 @@ def _parse(text: str, source_path: str) -> DocumentRecord:
         meeting = _meeting(header_lines, header_text, full_text, sections, warnings)
     else:
         paper = header.paper_number(header_text) or header.paper_number(full_text)
+        council_date = header.council_meeting_date(" ".join(full_text.split()))
+        if council_date is not None:  # "Der Integrationsbeirat hat in seiner Sitzung am … befürwortet."
+            meeting = Meeting(date=council_date)
 
     people = _people(lines, header_lines, sections, kind, warnings)
     if not sections:
