@@ -27,15 +27,20 @@ _STOP_RE = re.compile(
 )
 
 
+# "6. Die Zuwendung Nr. 11/2010 (…) wird … verwendet": about an earlier grant, not a new one.
+_NOT_ENTRY_RE = re.compile(r"^(?:Die|Der)\s+(?:Zuwendung|Antrag)\s+(?:Nr\.|vom)")
 _LIST_ENTRY_RE = re.compile(r"^(?:\d{1,2}[.)]|[-–•*])\s+(?P<rest>\S.+)$")
+_MONEY_WORDS_RE = re.compile(r"Zuwendung|Förder|Zuschuss|Betrag|Summe|€|\bEUR\b|\bEuro\b|abgelehnt", re.IGNORECASE)
 GRANT_CONTEXT_RE = re.compile(r"Zuwendung|Förder|Antr[äa]g|Mittel|Zuschuss|Projekt", re.IGNORECASE)
 
 
 def _list_entry(text: str) -> re.Match | None:
     """ "1. Kulturverein Anatolia e.V. – Newroz-Fest: 1.400,00 € (einstimmig)" in a grants item."""
     entry = _LIST_ENTRY_RE.match(text)
-    if not entry or label_of(entry.group("rest")):
+    if not entry or label_of(entry.group("rest")) or _NOT_ENTRY_RE.match(entry.group("rest")):
         return None
+    if len(entry.group("rest").split()) > 30:
+        return None  # a paragraph of prose behind a bullet: the sentences are read as prose
     rest = entry.group("rest")
     granted = [h for h in granted_hits(rest) if h.value != 0]
     return entry if granted or (find_amounts(rest) and re.search(r"abgelehnt", rest)) else None
@@ -188,6 +193,11 @@ def _finish(block: GrantBlock, agenda_number: str | None, status: GrantStatus,
     if block.amount is None:
         if not applicant and not purpose:
             warnings.append(ParseWarning(block.line, f"{name}: weder Empfänger noch Betrag gefunden – übersprungen."))
+            return None
+        if not any(_MONEY_WORDS_RE.search(text) for text in block.texts):
+            # "Antrag der Fraktionen … zur Modernisierung …", "Antrag Nr. 6 / Zu" (cut off): no grant at all.
+            warnings.append(ParseWarning(block.line, f"{name}: kein Betrag und kein Wort von Geld – nicht als "
+                                                     "Zuwendung übernommen."))
             return None
         reason = "nur beantragte Summe oder Kosten genannt" if block.requested else "kein Betrag genannt"
         warnings.append(ParseWarning(block.line, f"{name}: {reason} – ohne Betrag übernommen."))

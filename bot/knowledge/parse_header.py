@@ -101,6 +101,29 @@ _COUNCIL_MEETING_RE = re.compile(
 )
 
 
+_PROTOCOL_WORDS_RE = re.compile(
+    r"Protokoll|Niederschrift|Tagesordnung|\bTOP\b|Anwesend|Sitzung|Beginn|Eröffnung", re.IGNORECASE
+)
+# "Ergebnisse der Sitzung vom 12. Februar 2024", "in seiner Sitzung am 17.06.2015"
+_NAMED_MEETING_RE = re.compile(r"\bSitzung\s+(?:vom|am)\s+(?P<date>[^,;]{6,40})")
+
+
+def reports_a_meeting(title: str) -> bool:
+    """A protocol's head speaks of the meeting; a news item's or a web page's does not."""
+    return bool(_PROTOCOL_WORDS_RE.search(title))
+
+
+def named_meeting_date(text: str) -> dt.date | None:
+    """The one meeting date a text names as such ("Sitzung vom 12. Februar 2024"); None
+    when it names none or several."""
+    dates = set()
+    for match in _NAMED_MEETING_RE.finditer(text):
+        hits = find_dates(match.group("date"))
+        if hits and hits[0].start == 0:
+            dates.add(hits[0].date)
+    return dates.pop() if len(dates) == 1 else None
+
+
 def council_meeting_date(text: str) -> dt.date | None:
     """The date of the council's meeting that a decision paper reports, when it says so."""
     for match in _COUNCIL_MEETING_RE.finditer(text):

@@ -143,7 +143,10 @@ def _meeting(header_lines: list[Line], header_text: str, full_text: str, section
     if body:
         warnings.append(ParseWarning(1, f"Der Kopf nennt „{body}“ und keinen Integrationsbeirat – ist das Protokoll "
                                         "eines anderen Gremiums? Personen wurden trotzdem übernommen."))
-    date, date_index, hit = header.meeting_date(title, opening)
+    if header.reports_a_meeting(title_text):
+        date, date_index, hit = header.meeting_date(title, opening)
+    else:  # a news item or a web page: its dates are publication dates unless it names the meeting
+        date, date_index, hit = header.named_meeting_date(" ".join(full_text.split())), None, None
     if date is None:
         warnings.append(ParseWarning(1, "Kein Sitzungsdatum mit Jahr gefunden – das Datum bleibt leer."))
     place, address = header.meeting_place(title, date_index, hit)

@@ -46,12 +46,14 @@ def test_protocol_header(parsed, name):
     assert record.paper_number is None
 
 
-def test_decision_paper_has_number_council_and_no_meeting(parsed):
+def test_decision_paper_has_number_council_and_the_council_meeting_it_reports(parsed):
     record = parsed("2011-06-20_beschlussdrucksache_15-2038-2011.txt")
     assert record.kind is DocumentKind.DECISION_PAPER
     assert (record.council_name, record.district, record.paper_number) == (
         "Integrationsbeirat Mitte", "Mitte", "15-2038/2011")
-    assert record.meeting is None, "the paper mentions the council's meeting in passing; it has no meeting of its own"
+    # "Der Integrationsbeirat Mitte hat in seiner Sitzung am 09.06.2011 die Anträge beraten": the date of the
+    # council's meeting, and nothing else about it (the paper's own date 20.06.2011 is not a meeting).
+    assert record.meeting == Meeting(date=dt.date(2011, 6, 9))
     assert record.people == () and record.agenda == ()
 
 
