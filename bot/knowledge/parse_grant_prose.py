@@ -48,7 +48,8 @@ _PATTERNS = [
     re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+(?:bis\s+zu\s+)?{_AMOUNT}"
                rf"\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+{_GIVEN}"),
 ]
-_GRANT_WORD_RE = re.compile(r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält|Verfügung\s+gestellt")
+_GRANT_WORD_RE = re.compile(r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält|Verfügung\s+gestellt|unterstützt")
+_REQUESTED_RE = re.compile(r"beantragt|Antrag\s+auf|bittet\s+um|bat\s+um|fordert|möchte", re.IGNORECASE)
 _NOT_APPLICANT_RE = re.compile(
     r"^(?:Stadtbezirksrat|Bezirksrat|Integrationsbeirat|Rat|Mitteln)\b|\b(?:dass|wird|werden|wurde|hat|eine|einen)\b"
 )
@@ -58,18 +59,28 @@ def _paragraphs(lines: list[Line], used: set[int]) -> list[tuple[str, list[tuple
     """Runs of unused lines joined to text, with (offset, line number) of each line."""
     result, parts, starts = [], [], []
     for line in lines + [Line(0, "", "")]:
+        if parts and _BULLET_RE.match(line.text):  # each bullet of a list is a paragraph of its own
+            result.append(_joined(parts, starts))
+            parts, starts = [], []
         if line.blank or line.number in used or _cost_line(line):
             if parts:
-                text, offsets = "", []
-                for part, number in zip(parts, starts):
-                    offsets.append((len(text) + 1 if text else 0, number))  # where the line begins, near enough
-                    text = join_texts([text, part]) if text else part
-                result.append((text, offsets))
+                result.append(_joined(parts, starts))
             parts, starts = [], []
             continue
         parts.append(line.text)
         starts.append(line.number)
     return result
+
+
+_BULLET_RE = re.compile(r"^[-–•*]\s+\S")
+
+
+def _joined(parts: list[str], starts: list[int]) -> tuple[str, list[tuple[int, int]]]:
+    text, offsets = "", []
+    for part, number in zip(parts, starts):
+        offsets.append((len(text) + 1 if text else 0, number))  # where the line begins, near enough
+        text = join_texts([text, part]) if text else part
+    return text, offsets
 
 
 def _cost_line(line: Line) -> bool:
@@ -95,17 +106,20 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
     unstated: list[int] = []
     for text, offsets in _paragraphs(lines, used):
         position = 0
+        subject: str | None = None  # the organisation the paragraph is about, for "Der Verein wird …"
         for sentence in sentences(text):
             start = text.find(sentence, position)
             position = max(position, start)
             line = _line_at(offsets, max(start, 0))
+            subject = _subject(sentence) or subject
             if not _GRANT_WORD_RE.search(sentence):
                 continue
             hits = [h for h in granted_hits(sentence) if h.value != 0]
             if not hits:
                 continue
             stated = status or section_status(sentence, "")  # a decision paper proposes, whatever its verbs
-            grant = _sentence_grant(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED)
+            grant = _sentence_grant(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED) \
+                or _supported(sentence, subject, line, agenda_number, stated or GrantStatus.RECOMMENDED)
             known_amounts = {g.amount for g in known + grants}
             if grant is None:
                 if not any(h.value in known_amounts for h in hits):
@@ -119,6 +133,39 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
             if stated is None and grant.status is not GrantStatus.REJECTED:
                 unstated.append(line)
     return grants, taken, unstated
+
+
+# "Der Syrische Kultur e.V. beantragte …": the organisation a news paragraph is about.
+_SUBJECT_RE = re.compile(
+    r"^(?:[-–•*]\s*)?(?:Der|Die|Das)\s+(?P<name>[A-ZÄÖÜ][^,;.]{1,80}?(?:e\.\s?V\.|gGmbH|GmbH|gUG|Stiftung))(?=\s)"
+)
+# "Der Verein wird mit 1.500 Euro unterstützt, wobei 1.000 Euro vom Bezirksrat … und 500 Euro vom
+# Integrationsbeirat bereitgestellt werden."
+_SUPPORTED_RE = re.compile(
+    rf"^(?:Der|Die|Das)\s+(?:Verein|Initiative|Gruppe|Träger\w*|Antragsteller\w*|Projekt)\s+(?:wird|wurde)\s+mit\s+"
+    rf"(?:insgesamt\s+)?(?P<amount>{_AMOUNT[len('(?P<amount>'):-1]})\s+(?:unterstützt|gefördert|bezuschusst)"
+)
+_COUNCIL_SHARE_RE = re.compile(rf"{_AMOUNT}\s+(?:vom|von\s+dem|aus\s+Mitteln\s+des)\s+Integrationsbeirat")
+
+
+def _subject(sentence: str) -> str | None:
+    match = _SUBJECT_RE.match(sentence)
+    return match.group("name") if match else None
+
+
+def _supported(sentence: str, subject: str | None, line: int, agenda_number: str | None,
+               status: GrantStatus) -> Grant | None:
+    """A news item's "Der Verein wird mit … unterstützt": a grant to the organisation the
+    paragraph is about; when the sentence says which part the council gives, that part."""
+    match = _SUPPORTED_RE.match(sentence)
+    if not match or not subject:
+        return None
+    share = _COUNCIL_SHARE_RE.search(sentence)
+    written = share.group("amount") if share else match.group("amount")
+    amount = grant_amount(find_amounts(written), written, line)
+    if amount is None or amount == 0:
+        return None
+    return Grant(None, subject, amount, None, status, None, agenda_number, line)
 
 
 def _matches(pattern: re.Pattern, sentence: str):
@@ -146,6 +193,8 @@ def _grant_from(match: re.Match, sentence: str, line: int, agenda_number: str | 
     applicant = clean_applicant(match.group("applicant"))
     if not applicant or _NOT_APPLICANT_RE.search(applicant) or not applicant[0].isupper() and applicant[0] not in "„\"":
         return None
+    if _REQUESTED_RE.search(sentence[: match.start("amount")]):
+        return None  # "X beantragte … eine Förderung in Höhe von 2.000 Euro": asked for, not granted
     groups = match.groupdict()
     purpose = (groups.get("purpose") or groups.get("purpose2") or "").strip(" ,;.") or None
     amount = grant_amount(find_amounts(match.group("amount")), match.group("amount"), line)

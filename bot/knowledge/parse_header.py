@@ -47,7 +47,9 @@ _TITLE_END_RE = re.compile(
 
 _NOT_MEETING_DATE_RE = re.compile(
     r"-\s*[\d.]+\s*-\s*Datum|\bStand\b|gedruckt|Druckdatum|erstellt|erschienen|Hannover,\s*(?:den\s*)?\d|Hannover\s*/"
-    r"|Antrag\s+vom|Einladung|Eingang|Frist|gez\.|Versand|nächste|Genehmigung",
+    r"|Antrag\s+vom|Einladung|Eingang|Frist|gez\.|Versand|nächste|Genehmigung"
+    r"|(?:Stadtbezirksrat|Bezirksrat|Rat\s+der\s+Stadt)\s+(?:hat\s+)?am\s+\d"  # another body's decision
+    r"|\bbis\s+(?:\w+,\s*)?(?:den\s+|zum\s+)?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)",  # a deadline, not "bis 20 Uhr"
     re.IGNORECASE,
 )
 _MEETING_WORDS_RE = re.compile(r"Sitzung|Integrationsbeirat|Protokoll|Niederschrift|Sitzungsdatum", re.IGNORECASE)
@@ -88,7 +90,8 @@ def document_kind(lines: list[Line]) -> DocumentKind:
     for text in top:
         if re.search(r"Protokoll|Niederschrift|^Anwesend", text, re.IGNORECASE):
             return DocumentKind.PROTOCOL
-        if re.search(r"Beschlussdrucksache|Drucksache\s+Nr|Informationsdrucksache", text, re.IGNORECASE):
+        if re.search(r"Beschlussdrucksache|Drucksache\s+Nr|Informationsdrucksache|Inhalt\s+der\s+Drucksache|"
+                     r"^Antrag\s+Nr\.\s*\d{2}-\d{3,5}/\d{4}", text, re.IGNORECASE):
             return DocumentKind.DECISION_PAPER
     sections = {m.group(0).split()[0] for line in lines if (m := _PAPER_SECTIONS_RE.match(line.text))}
     return DocumentKind.DECISION_PAPER if len(sections) >= 2 else DocumentKind.PROTOCOL
@@ -98,11 +101,14 @@ def document_kind(lines: list[Line]) -> DocumentKind:
 _COUNCIL_MEETING_RE = re.compile(
     r"Integrationsbeirat\w*(?:\s+[\w-]+){0,3}?\s+(?:hat\s+)?(?:sich\s+)?in\s+seiner\s+(?:\d{1,3}\.\s+)?Sitzung\s+"
     r"(?:vom|am)\s+(?P<date>[^,;]{6,40})"
+    r"|Sitzung\s+des\s+Integrationsbeirat\w*(?:\s+[\w-]+){0,2}?\s+(?:vom|am)\s+(?P<date2>[^,;]{6,40})"
 )
 
 
 _PROTOCOL_WORDS_RE = re.compile(
-    r"Protokoll|Niederschrift|Tagesordnung|\bTOP\b|Anwesend|Sitzung|Beginn|Eröffnung", re.IGNORECASE
+    r"Protokoll|Niederschrift|Tagesordnung|\bTOP\b|Anwesend|Beginn|Eröffnung|"
+    r"(?:\d{1,3}\.|öffentliche)\s+Sitzung|Sitzung\s+(?:des|der|am|vom)\b|^Sitzung",
+    re.IGNORECASE | re.MULTILINE,
 )
 # "Ergebnisse der Sitzung vom 12. Februar 2024", "in seiner Sitzung am 17.06.2015"
 _NAMED_MEETING_RE = re.compile(r"\bSitzung\s+(?:vom|am)\s+(?P<date>[^,;]{6,40})")
@@ -127,7 +133,7 @@ def named_meeting_date(text: str) -> dt.date | None:
 def council_meeting_date(text: str) -> dt.date | None:
     """The date of the council's meeting that a decision paper reports, when it says so."""
     for match in _COUNCIL_MEETING_RE.finditer(text):
-        hits = find_dates(match.group("date"))
+        hits = find_dates(match.group("date") or match.group("date2"))
         if hits and hits[0].start == 0:
             return hits[0].date
     return None

@@ -147,8 +147,9 @@ def score_all() -> dict[str, Score]:
         except ParseError as error:
             one = Score(grants_stated=len(document.expected.get("grants", [])),
                         dates_stated=1 if document.expected.get("date") else 0)
-            one.errors.append(f"{document.name}: {error.reason}")
-            one.missed.append(f"{document.name}: not parsed")
+            if one.grants_stated or one.dates_stated:
+                one.errors.append(f"{document.name}: {error.reason}")
+                one.missed.append(f"{document.name}: not parsed")
         scores[f"{document.group}/{document.family}"].add(one)
         scores[document.group].add(one)
         scores["all"].add(one)
