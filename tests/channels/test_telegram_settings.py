@@ -5,17 +5,10 @@ import logging
 from pathlib import Path
 
 import pytest
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from rasa.core.run import create_http_input_channels
 
-from bot.channels.telegram import (
-    DEFAULT_API_BASE_URL,
-    SecureTelegramInput,
-    TelegramSettings,
-    build_keyboard,
-    resolve_callback,
-    settings_from,
-)
+from bot.channels.telegram import SecureTelegramInput
+from bot.channels.telegram.settings import DEFAULT_API_BASE_URL, TelegramSettings, settings_from
 from bot_api_standin import SECRET, TOKEN
 
 REPO = Path(__file__).resolve().parents[2]
@@ -82,26 +75,3 @@ def test_credentials_file_loads_without_any_telegram_variable(caplog):
     assert socketio.session_persistence is True
     lines = [r.getMessage() for r in caplog.records if "Telegram channel inactive" in r.getMessage()]
     assert len(lines) == 1, f"expected one clear log line, got {lines}"
-
-
-def test_too_long_payload_travels_as_a_short_key():
-    long_payload = '/ask_grant_purpose{"organisation": "Förderverein der IGS Linden e.V."}'
-    assert len(long_payload.encode("utf-8")) > 64, "fixture must exceed Telegram's limit"
-    markup = build_keyboard([{"title": "Wofür?", "payload": long_payload}], None)
-
-    (button,) = markup.inline_keyboard[0]
-    assert len(button.callback_data.encode("utf-8")) <= 64, "callback_data longer than Telegram allows"
-    assert resolve_callback(button.callback_data, None) == long_payload
-
-
-def test_unknown_key_after_restart_falls_back_to_the_button_title():
-    markup = InlineKeyboardMarkup().row(InlineKeyboardButton("Wofür ist das Geld?", callback_data="~0123456789abcdef01234567"))
-    message = Message(message_id=1, text="Banjul e.V. hat 1.400 Euro bekommen.", reply_markup=markup)
-    assert resolve_callback("~0123456789abcdef01234567", message) == "Wofür ist das Geld?"
-    assert resolve_callback("~ffffffffffffffffffffffff", message) is None
-    assert resolve_callback("/affirm", message) == "/affirm", "short payloads pass unchanged"
-
-
-def test_buttons_without_title_are_left_out():
-    markup = build_keyboard([{"payload": "/affirm"}, {"title": "Nein", "payload": "/deny"}], "inline").to_python()
-    assert markup == {"inline_keyboard": [[{"text": "Nein", "callback_data": "/deny"}]]}

@@ -1,7 +1,7 @@
 """Long answers become several Telegram messages, split where a reader expects it."""
 from __future__ import annotations
 
-from bot.channels.telegram import MESSAGE_LIMIT, split_message
+from bot.channels.telegram.split import MESSAGE_LIMIT, split_message
 
 
 def test_short_answer_stays_one_message_with_its_paragraphs():

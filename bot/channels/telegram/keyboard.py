@@ -1,0 +1,97 @@
+"""Rasa buttons as Telegram keyboards, and the way back from a pressed button to a payload.
+
+Telegram allows only 64 bytes of ``callback_data`` per button. Longer payloads stay in
+``long_payloads`` (this process's memory) and travel as a short key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from typing import Any
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
+
+CALLBACK_DATA_LIMIT = 64  # bytes; Telegram rejects longer callback_data
+
+
+class PayloadStore:
+    """Button payloads too long for Telegram's 64-byte callback_data, by short key.
+
+    Payloads with entities ('/ask_grant_purpose{"organisation": "..."}') are often
+    longer. The key goes to Telegram, the payload stays here (bounded, oldest dropped).
+    After a restart the key is unknown; the button's title is used instead.
+    """
+
+    PREFIX = "~"
+    MAX_ENTRIES = 10_000
+
+    def __init__(self) -> None:
+        self._payloads: OrderedDict[str, str] = OrderedDict()
+
+    def key_for(self, payload: str) -> str:
+        key = self.PREFIX + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+        self._payloads[key] = payload
+        self._payloads.move_to_end(key)
+        while len(self._payloads) > self.MAX_ENTRIES:
+            self._payloads.popitem(last=False)
+        return key
+
+    def payload_for(self, key: str) -> str | None:
+        return self._payloads.get(key)
+
+
+long_payloads = PayloadStore()
+
+
+def _callback_data(button: dict[str, Any]) -> str:
+    payload = str(button.get("payload") or button["title"])
+    if len(payload.encode("utf-8")) <= CALLBACK_DATA_LIMIT:
+        return payload
+    return long_payloads.key_for(payload)
+
+
+def _button_title(markup: Any, data: str) -> str | None:
+    """Title of the inline button with this callback_data in the pressed message."""
+    rows = getattr(markup, "inline_keyboard", None) or []
+    for row in rows:
+        for button in row:
+            if getattr(button, "callback_data", None) == data:
+                return button.text
+    return None
+
+
+def resolve_callback(data: str | None, message: Any) -> str | None:
+    """The text for Rasa when a button with ``data`` was pressed under ``message``."""
+    if not data or not data.startswith(PayloadStore.PREFIX):
+        return data
+    payload = long_payloads.payload_for(data)
+    if payload is None and message is not None:
+        payload = _button_title(message.reply_markup, data)
+    return payload
+
+
+def build_keyboard(
+    buttons: list[dict[str, Any]], button_type: str | None
+) -> InlineKeyboardMarkup | ReplyKeyboardMarkup:
+    """Telegram markup for Rasa buttons.
+
+    ``vertical`` (default): inline keyboard, one button per row (long German titles).
+    ``inline``: inline keyboard, all buttons in one row.
+    ``reply``: reply keyboard; pressing a button sends its title as text.
+    """
+    buttons = [b for b in buttons if isinstance(b, dict) and b.get("title")]
+    if button_type == "reply":
+        reply = ReplyKeyboardMarkup(resize_keyboard=True, one_time_keyboard=True)
+        for button in buttons:
+            reply.row(KeyboardButton(str(button["title"])))
+        return reply
+
+    inline = [InlineKeyboardButton(str(button["title"]), callback_data=_callback_data(button)) for button in buttons]
+    markup = InlineKeyboardMarkup()
+    if button_type == "inline":
+        markup.row(*inline)
+    else:
+        for button in inline:
+            markup.row(button)
+    return markup
