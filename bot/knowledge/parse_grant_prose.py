@@ -48,7 +48,10 @@ _PATTERNS = [
     re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+(?:bis\s+zu\s+)?{_AMOUNT}"
                rf"\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+{_GIVEN}"),
 ]
-_GRANT_WORD_RE = re.compile(r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält|Verfügung\s+gestellt|unterstützt")
+_GRANT_WORD_RE = re.compile(
+    r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält|bekommt|erhielt|bekam|freuen|"
+    r"Verfügung\s+gestellt|unterstützt"
+)
 _REQUESTED_RE = re.compile(r"beantragt|Antrag\s+auf|bittet\s+um|bat\s+um|fordert|möchte", re.IGNORECASE)
 _NOT_APPLICANT_RE = re.compile(
     r"^(?:Stadtbezirksrat|Bezirksrat|Integrationsbeirat|Rat|Mitteln)\b|\b(?:dass|wird|werden|wurde|hat|eine|einen)\b"
@@ -107,6 +110,7 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
     for text, offsets in _paragraphs(lines, used):
         position = 0
         subject: str | None = None  # the organisation the paragraph is about, for "Der Verein wird …"
+        news_before = False  # the sentence before gave grants news-style: "Der Verein X 1310 Euro für …" goes on
         for sentence in sentences(text):
             start = text.find(sentence, position)
             position = max(position, start)
@@ -120,6 +124,15 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
             stated = status or section_status(sentence, "")  # a decision paper proposes, whatever its verbs
             grant = _sentence_grant(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED) \
                 or _supported(sentence, subject, line, agenda_number, stated or GrantStatus.RECOMMENDED)
+            if grant is None:
+                several = news_grants(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED, news_before)
+                news_before = bool(several)
+                fresh = [g for g in several if not any(_same(g, other) for other in known + grants)]
+                if several:
+                    grants += fresh
+                    taken.add(line)
+                    unstated += [line] if fresh and stated is None else []
+                    continue
             known_amounts = {g.amount for g in known + grants}
             if grant is None:
                 if not any(h.value in known_amounts for h in hits):
@@ -213,3 +226,58 @@ def _same(grant: Grant, other: Grant) -> bool:
         return False
     a, b = grant.applicant.lower(), other.applicant.lower()
     return a in b or b in a
+
+
+# News style: "Der Circolo Italo-Tedesco bekommt 500 Euro für ein Frühlingsfest, 400 Euro für die Beratung …",
+# "Das Kulturzentrum erhält 1100 Euro, die Türkisch-Islamische Gemeinde 650 Euro (…)",
+# "Der Verein „Wir in Deutschland“ darf sich über 500 Euro für das Projekt „Herzstück Familie“ … freuen".
+_NEWS_SUBJECT_RE = re.compile(
+    r"^(?:[-–•*]\s*)?(?:Der|Die|Das)\s+(?P<name>[A-ZÄÖÜ„\"](?:[^,;„“\"]|„[^“]*“|\"[^\"]*\"){1,90}?)\s+"
+    r"(?P<verb>erhält|bekommt|erhielt|bekam|darf\s+sich\s+über|wird\s+mit|wurde\s+mit|(?=\d[\d.]*\s*(?:€|Euro)))\s?"
+)
+_NOT_NEWS_SUBJECT_RE = re.compile(
+    r"^(?:Integrations|Ausländer|Migrations|Stadt|Bezirks|Rat\b|Verwaltung|Kommune|Gemeinde\b|Kreis|Land\b|"
+    r"Bund\b|Jury|Vereine\b|Migrantenvereine|Antragsteller)",
+)
+_NEWS_AMOUNT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d{2,6})(?:,(?:\d{2}|-{1,2}))?\s*(?:€|Euro\b|EUR\b)?")
+_ELLIPSIS_RE = re.compile(
+    r",\s+(?:der|die|das)\s+(?P<name>[A-ZÄÖÜ][^,;()]{2,80}?)\s+(?P<amount>\d[\d.]*(?:,\d{2})?\s*(?:€|Euro\b))"
+)
+
+
+def news_grants(sentence: str, line: int, agenda_number: str | None, status: GrantStatus,
+                news_before: bool = False) -> list[Grant]:
+    """Every "<amount> (Euro) für <purpose>" after a receiving verb is a grant to the
+    sentence's subject; "…, die Gemeinde X 650 Euro" after it is one more."""
+    sentence = re.split(r":\s+(?=(?:Der|Die|Das)\s)", sentence, maxsplit=1)[-1]  # "… hat entschieden: Der Verein …"
+    match = _NEWS_SUBJECT_RE.match(sentence)
+    if match and not match.group("verb") and not news_before:
+        return []  # no verb of its own: only as the next item of a news-style list
+    if not match or _NOT_NEWS_SUBJECT_RE.match(match.group("name")) or _REQUESTED_RE.search(sentence):
+        return []
+    name = clean_applicant(match.group("name"))
+    rest = sentence[match.end() :]
+    ellipsis = _ELLIPSIS_RE.search(rest)
+    own = rest[: ellipsis.start()] if ellipsis else rest
+    grants = []
+    for piece in re.split(r",\s*|\s+(?:und|sowie)\s+(?=(?:über\s+)?\d)", own):
+        amount_match = _NEWS_AMOUNT_RE.match(piece.strip().removeprefix("über ").strip())
+        if not amount_match:
+            continue
+        written = amount_match.group(0)
+        # An amount without "Euro" counts only in a list whose other amounts say "Euro".
+        if not re.search(r"€|Euro|EUR", written) and not re.search(r"\d\s*(?:€|Euro)", own):
+            continue
+        value = grant_amount(find_amounts(written + ("" if re.search(r"€|Euro|EUR", written) else " Euro")),
+                             written, line)
+        if not value:
+            continue
+        purpose = re.search(r"\bfür\s+(?P<p>.+?)(?:\s+(?:unterstützt|freuen)\b|\s*[.(]|$)", piece)
+        grants.append(Grant(None, name, value, purpose.group("p").strip() if purpose else None, status, None,
+                            agenda_number, line))
+    if grants and ellipsis:
+        value = grant_amount(find_amounts(ellipsis.group("amount")), ellipsis.group("amount"), line)
+        if value:
+            grants.append(Grant(None, clean_applicant(ellipsis.group("name")), value, None, status, None,
+                                agenda_number, line))
+    return grants
