@@ -26,7 +26,7 @@ from bench.generate_protocols import generate
 from bot.db import schema as s
 from bot.db.export import export_data, to_json
 from bot.db.session import dispose_engine, session_scope
-from bot.knowledge.ingest import ingest
+from bot.importer.ingest import ingest
 from bot.knowledge.parser import parse_file
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from bot.knowledge.ingest import run_ingest
+    from bot.importer.ingest import run_ingest
 
     return run_ingest([Path(p) for p in args.paths], overlay=args.overlay)
 

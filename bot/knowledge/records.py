@@ -1,7 +1,7 @@
 """Typed, immutable records that the parser produces from one document.
 
 The parser never talks to the database: text goes in, a ``DocumentRecord`` comes
-out. ``bot.db.writer`` is the only code that turns records into rows. Names follow
+out. ``bot.importer.writer`` is the only code that turns records into rows. Names follow
 OParl where it has one (Body/Organization, Meeting, AgendaItem, Person, Membership).
 """
 from __future__ import annotations

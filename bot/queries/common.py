@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db import schema as s
-from bot.db.names import name_key
+from bot.core.names import name_key
 from bot.queries.facts import MeetingFact, Source
 
 

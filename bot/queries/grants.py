@@ -15,7 +15,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.db import schema as s
-from bot.db.names import application_key, organisation_key
+from bot.core.names import application_key, organisation_key
 from bot.knowledge.records import GrantStatus
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, source
 from bot.queries.facts import GrantFact, GrantTotal, Lookup, Source

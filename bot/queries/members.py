@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db import schema as s
-from bot.db.names import name_key
+from bot.core.names import name_key
 from bot.knowledge.records import Role
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, latest_first, meeting_fact, source
 from bot.queries.facts import AttendanceFact, Lookup, PersonFact

@@ -15,9 +15,9 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.db.reference import load_curated_facts, load_glossary
+from bot.importer.reference import load_curated_facts, load_glossary
 from bot.db.session import session_scope
-from bot.db.writer import sync_organisation_aliases, write_document
+from bot.importer.writer import sync_organisation_aliases, write_document
 
 GLOSSARY = """
 - term: Zuwendung

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.db.export import run_export
-from bot.knowledge.ingest import run_ingest
+from bot.importer.ingest import run_ingest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEED = REPO_ROOT / "knowledge" / "protocols" / "2019-04-01_linden-limmer_32.txt"

@@ -45,7 +45,7 @@ def test_catalogue_leaves_out_quoted_protocol_text(session):
 
 
 def test_catalogue_explains_every_glossary_word(seeded_url):
-    from bot.db.reference import load_glossary
+    from bot.importer.reference import load_glossary
     from bot.db.session import session_scope
     from bot.language.glossary import GLOSSARY_FILE, load_glossary as read_glossary
 

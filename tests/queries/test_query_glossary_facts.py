@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.db.reference import load_curated_facts, load_glossary
+from bot.importer.reference import load_curated_facts, load_glossary
 from bot.db.session import session_scope
 from bot.queries.facts_curated import curated_fact
 from bot.queries.glossary import all_terms, lookup_term

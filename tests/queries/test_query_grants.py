@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from bot.db.session import session_scope
-from bot.db.writer import write_document
+from bot.importer.writer import write_document
 from bot.knowledge.records import GrantStatus, Meeting
 from bot.queries import grants
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.db.session import session_scope
-from bot.knowledge.ingest import run_ingest
+from bot.importer.ingest import run_ingest
 from bot.queries import councils, facts_curated, grants, meetings, members, passages
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

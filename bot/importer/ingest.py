@@ -20,10 +20,10 @@ from sqlalchemy.exc import OperationalError
 
 from bot.config import KNOWLEDGE_DIR
 from bot.db import schema
-from bot.db.reference import ReferenceFileError, load_curated_facts, load_glossary
+from bot.importer.reference import ReferenceFileError, load_curated_facts, load_glossary
 from bot.db.session import get_engine, session_scope
-from bot.db.writer import WriteError, sync_organisation_aliases, write_document
-from bot.knowledge.overlay import EMPTY, Overlay, OverlayError, apply_overlay, load_overlay
+from bot.importer.writer import WriteError, sync_organisation_aliases, write_document
+from bot.importer.overlay import EMPTY, Overlay, OverlayError, apply_overlay, load_overlay
 from bot.knowledge.records import DocumentRecord, ParseError
 
 SUFFIXES = (".txt", ".pdf")

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from bot.db import schema as s
 from bot.db.export import export_data, to_json
 from bot.db.session import session_scope
-from bot.knowledge.ingest import run_ingest
+from bot.importer.ingest import run_ingest
 
 
 def _files(folder: Path, **contents: str) -> list[Path]:
@@ -120,7 +120,7 @@ def test_missing_glossary_is_a_note_not_an_error(db_url, tmp_path, knowledge_dir
 
 
 def test_progress_bar_only_for_many_files(db_url, tmp_path, knowledge_dir, fake_parse, monkeypatch):
-    import bot.knowledge.ingest as ingest
+    import bot.importer.ingest as ingest
 
     shown = []
     real_progress = ingest.Progress

@@ -15,7 +15,7 @@ from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.db import schema as s
-from bot.db.names import application_key, full_name, name_key, organisation_key
+from bot.core.names import application_key, full_name, name_key, organisation_key
 from bot.knowledge.records import DocumentKind, DocumentRecord, ParseWarning
 
 

@@ -25,7 +25,7 @@ from typing import List, Literal, Optional
 import yaml
 from pydantic import BaseModel, Extra, ValidationError, condecimal, constr, root_validator, validator
 
-from bot.db.names import application_key, name_key, organisation_key
+from bot.core.names import application_key, name_key, organisation_key
 from bot.knowledge.records import DocumentRecord, Role
 
 Text = constr(strict=True, strip_whitespace=True, min_length=1)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.overlay import OverlayError, apply_overlay, load_overlay
+from bot.importer.overlay import OverlayError, apply_overlay, load_overlay
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,7 +15,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from bot.db import schema as s
-from bot.db.names import name_key
+from bot.core.names import name_key
 
 
 class ReferenceFileError(Exception):

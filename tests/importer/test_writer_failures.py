@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from bot.db import schema as s
 from bot.db.session import session_scope
-from bot.db.writer import WriteError, write_document
+from bot.importer.writer import WriteError, write_document
 from bot.knowledge.records import ParseWarning
 
 TABLES = (s.Document, s.Meeting, s.AgendaItem, s.Person, s.Membership, s.AttendanceEntry, s.Grant, s.Passage,

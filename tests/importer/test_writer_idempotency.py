@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from bot.db import schema as s
 from bot.db.export import export_data, to_json
 from bot.db.session import session_scope
-from bot.db.writer import write_document
+from bot.importer.writer import write_document
 
 
 def _export(url: str) -> str:

@@ -8,7 +8,7 @@ import yaml
 from sqlalchemy import select
 
 from bot.db import schema as s
-from bot.db.reference import ReferenceFileError, load_curated_facts, load_glossary
+from bot.importer.reference import ReferenceFileError, load_curated_facts, load_glossary
 from bot.db.session import session_scope
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
