@@ -4,6 +4,7 @@ Every row that comes from a document points to that document (``document_id``),
 so a document can be removed or replaced as a whole, and every fact can name its
 source. Names of people and organisations are stored exactly as written.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -87,6 +88,8 @@ class Document(Base):
     sha256 = Column(String(64), nullable=False, unique=True)
     kind = Column(String(32), nullable=False)
     paper_number = Column(String(64))
+    source_url = Column(Text)  # the public address the text was taken from ("SOURCE:" line)
+    excerpt = Column(Boolean, nullable=False, default=False)  # the text is cut off: its lists may be incomplete
     council_id = Column(Integer, ForeignKey("councils.id"), index=True)
     corrections_sha256 = Column(String(64), nullable=False, default="")
     warnings = Column(JSON, nullable=False, default=list)
@@ -245,6 +248,7 @@ class Grant(Base):
     application_key = Column(String(32), index=True)
     applicant = Column(String(500))
     amount = Column(Money)
+    ceiling = Column(Boolean, nullable=False, default=False)  # "bis zu": at most ``amount``
     purpose = Column(Text)
     status = Column(String(16), nullable=False)
     vote_kind = Column(String(16))

@@ -5,6 +5,7 @@ One document per transaction: the caller runs ``write_document`` inside
 leaves nothing behind. The same file bytes again change nothing; a new version of a
 file (same file name, other bytes) or changed corrections replace the old rows.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,8 @@ from pathlib import PurePath
 from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
-from bot.db import schema as s
 from bot.core.names import application_key, full_name, name_key, organisation_key
+from bot.db import schema as s
 from bot.knowledge.records import DocumentKind, DocumentRecord, ParseWarning
 
 
@@ -40,9 +41,13 @@ def write_document(session: Session, record: DocumentRecord, *, corrections_fing
         return WriteResult("unchanged", same_bytes.id, same_bytes.file_name, {}, tuple(record.warnings))
 
     older = [same_bytes] if same_bytes is not None else []
-    older += session.execute(
-        select(s.Document).where(s.Document.file_name == file_name, s.Document.sha256 != record.content_sha256)
-    ).scalars().all()
+    older += (
+        session.execute(
+            select(s.Document).where(s.Document.file_name == file_name, s.Document.sha256 != record.content_sha256)
+        )
+        .scalars()
+        .all()
+    )
     for document in older:
         delete_document(session, document.id)
 
@@ -53,6 +58,8 @@ def write_document(session: Session, record: DocumentRecord, *, corrections_fing
         sha256=record.content_sha256,
         kind=record.kind.value,
         paper_number=record.paper_number,
+        source_url=record.source_url,
+        excerpt=record.excerpt,
         council_id=council.id if council else None,
         corrections_sha256=corrections_fingerprint,
         warnings=[{"line": w.line, "reason": w.reason} for w in record.warnings],
@@ -81,8 +88,12 @@ def write_document(session: Session, record: DocumentRecord, *, corrections_fing
 def delete_document(session: Session, document_id: int) -> None:
     """Remove a document and every row that came from it, then rows nobody uses any more."""
     for table in (s.Passage, s.Grant, s.AttendanceEntry, s.Membership, s.AgendaItem, s.Meeting):
-        session.execute(delete(table).where(table.document_id == document_id).execution_options(synchronize_session="fetch"))
-    session.execute(delete(s.Document).where(s.Document.id == document_id).execution_options(synchronize_session="fetch"))
+        session.execute(
+            delete(table).where(table.document_id == document_id).execution_options(synchronize_session="fetch")
+        )
+    session.execute(
+        delete(s.Document).where(s.Document.id == document_id).execution_options(synchronize_session="fetch")
+    )
     _prune_orphans(session)
 
 
@@ -104,7 +115,9 @@ def _prune_orphans(session: Session) -> None:
         .execution_options(synchronize_session="fetch")
     )
     session.execute(
-        delete(s.Organisation).where(s.Organisation.id.in_(orphan_organisations)).execution_options(synchronize_session="fetch")
+        delete(s.Organisation)
+        .where(s.Organisation.id.in_(orphan_organisations))
+        .execution_options(synchronize_session="fetch")
     )
     in_use = [
         exists().where(column == s.Council.id)
@@ -294,6 +307,7 @@ def _grants(session: Session, record, document, council, meeting, agenda_ids) ->
                 application_key=application_key(grant.application_number),
                 applicant=grant.applicant,
                 amount=grant.amount,
+                ceiling=grant.ceiling,
                 purpose=grant.purpose,
                 status=grant.status.value,
                 vote_kind=vote.kind.value if vote else None,
@@ -371,12 +385,18 @@ def _merge_into(session: Session, organisation: s.Organisation, key: str) -> Non
     if other is None:
         return
     session.execute(
-        update(s.Grant).where(s.Grant.organisation_id == other.id).values(organisation_id=organisation.id)
+        update(s.Grant)
+        .where(s.Grant.organisation_id == other.id)
+        .values(organisation_id=organisation.id)
         .execution_options(synchronize_session="fetch")
     )
     session.execute(
-        update(s.OrganisationAlias).where(s.OrganisationAlias.organisation_id == other.id)
-        .values(organisation_id=organisation.id).execution_options(synchronize_session="fetch")
+        update(s.OrganisationAlias)
+        .where(s.OrganisationAlias.organisation_id == other.id)
+        .values(organisation_id=organisation.id)
+        .execution_options(synchronize_session="fetch")
     )
-    session.execute(delete(s.Organisation).where(s.Organisation.id == other.id).execution_options(synchronize_session="fetch"))
+    session.execute(
+        delete(s.Organisation).where(s.Organisation.id == other.id).execution_options(synchronize_session="fetch")
+    )
     session.flush()

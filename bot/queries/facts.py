@@ -3,6 +3,7 @@
 Every fact carries a ``Source`` so that each answer can name where it comes from.
 Names of people and organisations are exactly as written in the protocol.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,6 +43,7 @@ class GrantFact:
     status: str  # "recommended" | "decided" | "rejected"
     vote_text: str | None
     source: Source
+    ceiling: bool = False  # "bis zu": the amount is the most that can be paid
 
 
 @dataclass(frozen=True)

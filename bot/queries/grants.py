@@ -5,6 +5,7 @@ decided by the Stadtbezirksrat. Lists and totals use each application once, in i
 latest state (a decision beats a recommendation); ``grants_by_application_number``
 returns the whole history.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,8 @@ from decimal import Decimal
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from bot.db import schema as s
 from bot.core.names import application_key, organisation_key
+from bot.db import schema as s
 from bot.knowledge.records import GrantStatus
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, source
 from bot.queries.facts import GrantFact, GrantTotal, Lookup, Source
@@ -28,9 +29,7 @@ _FINAL = {GrantStatus.DECIDED.value: 1, GrantStatus.REJECTED.value: 1, GrantStat
 def find_organisation(session: Session, text: str | None) -> Lookup:
     """The organisation a text means ("banyul", "Förderverein IGS Linden", "banjul ev")."""
     candidates = [(name, name) for (name,) in session.execute(select(s.Organisation.name))]
-    candidates += session.execute(
-        select(s.OrganisationAlias.name, s.Organisation.name).join(s.Organisation)
-    ).all()
+    candidates += session.execute(select(s.OrganisationAlias.name, s.Organisation.name).join(s.Organisation)).all()
     return _MATCHER.lookup(text, [tuple(pair) for pair in candidates])
 
 
@@ -63,6 +62,7 @@ def _fact(row, councils: dict[int, str]) -> GrantFact:
         status=grant.status,
         vote_text=grant.vote_text,
         source=source(document, meeting, councils.get(grant.council_id), agenda_number),
+        ceiling=bool(grant.ceiling),
     )
 
 
@@ -97,8 +97,10 @@ def _period(year: int | None, meeting_date: dt.date | None) -> list:
 def grants_for_organisation(session: Session, organisation: str, council: str | None = None) -> list[GrantFact]:
     """Grants of one organisation (canonical name or a known spelling), oldest first."""
     key = organisation_key(organisation or "")
-    ids = select(s.Organisation.id).where(s.Organisation.name_key == key).union(
-        select(s.OrganisationAlias.organisation_id).where(s.OrganisationAlias.name_key == key)
+    ids = (
+        select(s.Organisation.id)
+        .where(s.Organisation.name_key == key)
+        .union(select(s.OrganisationAlias.organisation_id).where(s.OrganisationAlias.name_key == key))
     )
     rows = _rows(session, council, s.Grant.organisation_id.in_(ids))
     if not rows:
@@ -159,15 +161,21 @@ def grant_total(
     None when there are none, or when one of them has no amount in the protocol:
     a total that leaves out an unknown amount would be a wrong fact.
     """
-    grants = [g for g in list_grants(session, council=council, year=year, meeting_date=meeting_date)
-              if g.status != GrantStatus.REJECTED.value]
+    grants = [
+        g
+        for g in list_grants(session, council=council, year=year, meeting_date=meeting_date)
+        if g.status != GrantStatus.REJECTED.value
+    ]
     if not grants or any(g.amount is None for g in grants):
         return None
     sources: list[Source] = []
     for grant in grants:
         meeting_source = Source(
-            grant.source.council, grant.source.meeting_number, grant.source.meeting_date,
-            grant.source.document, grant.source.paper_number,
+            grant.source.council,
+            grant.source.meeting_number,
+            grant.source.meeting_date,
+            grant.source.document,
+            grant.source.paper_number,
         )
         if meeting_source not in sources:
             sources.append(meeting_source)

@@ -33,6 +33,17 @@ def test_amount_of_a_recommended_grant_says_suggested_and_who_decides():
     assert answer.text.endswith(MORE_OFFER)
 
 
+def test_a_ceiling_is_said_as_a_ceiling_never_as_a_payment():
+    """ "Zuwendungssumme: bis zu 2.200,00 €": the most that can be paid."""
+    capped = GrantFact("IB-02-2025", "NK Mitte", "NK Mitte", Decimal("2200.00"), "Sommerfest 2025", "recommended",
+                       None, SOURCE, ceiling=True)
+    answer = answers.grant_amount([capped])
+    assert "schlägt bis zu 2.200 Euro vor." in answer.text
+    listed = answers.grants_list([capped])
+    assert "bis zu 2.200 Euro" in listed.text
+    assert "bis zu" not in answers.grant_amount([grant(amount="2200.00")]).text, "only a ceiling says 'bis zu'"
+
+
 def test_amount_of_a_decided_grant_never_says_suggested():
     answer = answers.grant_amount([grant(status="decided", amount="740.70")])
     assert "Die Entscheidung ist: Banjul e.V. bekommt 740,70 Euro." in answer.text

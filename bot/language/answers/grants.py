@@ -1,8 +1,9 @@
 """Answers about grants (Zuwendungen): amount, purpose, application status, lists, totals."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 from bot.language.answers import Answer, Button
 from bot.language.answers.common import (
@@ -37,7 +38,10 @@ def _label(grant: GrantFact) -> str:
 
 
 def _amount(grant: GrantFact) -> str | None:
-    return format_amount(grant.amount) if grant.amount is not None else None
+    if grant.amount is None:
+        return None
+    # "bis zu 2.200 Euro": a ceiling, never said as a payment.
+    return f"bis zu {format_amount(grant.amount)}" if grant.ceiling else format_amount(grant.amount)
 
 
 def _purpose(grant: GrantFact) -> str | None:
@@ -58,10 +62,7 @@ def decision_lines(grant: GrantFact) -> list[str]:
     council = council_label(grant.source.council)
     no_amount = ["Im Protokoll steht kein Betrag."]
     if grant.status == "recommended":
-        if amount:
-            first = [f"Der {council} schlägt {amount} vor."]
-        else:
-            first = [f"Der {council} schlägt Geld vor.", *no_amount]
+        first = [f"Der {council} schlägt {amount} vor."] if amount else [f"Der {council} schlägt Geld vor.", *no_amount]
         return first + [plain("Der Stadtbezirksrat sagt dann Ja oder Nein.")]
     # The data does not say who decided or rejected (council or Stadtbezirksrat),
     # so these sentences name no one.
@@ -78,8 +79,11 @@ def decision_lines(grant: GrantFact) -> list[str]:
 def _intro(grant: GrantFact) -> list[str]:
     name = _name(grant)
     if not name:
-        return [f"Im Protokoll steht kein Name für den Antrag {grant.application_number}."] \
-            if grant.application_number else ["Im Protokoll steht kein Name für den Antrag."]
+        return (
+            [f"Im Protokoll steht kein Name für den Antrag {grant.application_number}."]
+            if grant.application_number
+            else ["Im Protokoll steht kein Name für den Antrag."]
+        )
     return [f"{name} hat Geld beantragt.", *association_note(name)]
 
 
@@ -197,10 +201,7 @@ def grant_total(total: GrantTotal, *, council: str | None = None, year: int | No
 
 def total_unknown() -> Answer:
     """A total would leave out an amount the protocol does not give: say so, no sum."""
-    return Answer(text=(
-        "Bei einem Antrag steht kein Betrag im Protokoll.\n"
-        "Deshalb kann ich keine Summe nennen."
-    ))
+    return Answer(text=("Bei einem Antrag steht kein Betrag im Protokoll.\nDeshalb kann ich keine Summe nennen."))
 
 
 SOURCE_BUTTON = Button("Wo steht das?", "/ask_source_passage")
