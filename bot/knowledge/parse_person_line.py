@@ -39,6 +39,9 @@ _NOISE_RE = re.compile(
 )
 
 
+_GENDER_ENDING_RE = re.compile(r"r|n|in|innen|e|er|es|\*in|\*innen", re.IGNORECASE)
+
+
 def normalise_party(text: str) -> str:
     """ "BÜNDNIS 90 / DIE GRÜNEN" → "BÜNDNIS 90/DIE GRÜNEN"."""
     return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", text)).strip(" ,;")
@@ -159,7 +162,8 @@ def parse_person_line(
     if role in (Role.MEMBER, Role.CHAIR, Role.DEPUTY):
         # Party, or the organisation a member stands for, as written.
         offices = [t for t in groups + outside_parts if all(w.lower().strip(",") in OFFICE_TITLES for w in t.split())]
-        others = [t for t in groups + outside_parts if t not in offices]
+        # "Vorsitzende(r)", "Sprecher(in)": a gender ending in parentheses is no party.
+        others = [t for t in groups + outside_parts if t not in offices and not _GENDER_ENDING_RE.fullmatch(t)]
         candidates = [t for t in others if PARTY_RE.search(t)] or others
         party = normalise_party(candidates[0]) if candidates else None
         function = role_text or (", ".join(offices) if offices else None)

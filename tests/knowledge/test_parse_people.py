@@ -121,3 +121,14 @@ def test_single_spaced_roles_without_columns(parsed):
 def test_people_point_to_their_lines(parsed):
     record = parsed("2019-09-23_vahrenwald-list_41.txt")
     assert [p.line for p in record.people] == [11, 12, 13, 14, 15, 16, 17, 18, 21]
+
+
+def test_a_gender_ending_in_parentheses_is_no_party():
+    """ "Vorsitzende(r)" once gave the party "r" ("Lena Bakir gehört zu: r.")."""
+    from bot.knowledge.parser import parse_text
+
+    text = ("Protokoll der 3. Sitzung des Integrationsbeirates Mitte am 12.03.2019\n\nAnwesend:\n"
+            "Lena Bakir Vorsitzende(r)\nTom Berg (SPD)\nEva Klar Sprecher(in) (CDU)\n\n"
+            "TOP 1 Begrüßung\nFrau Bakir eröffnet die Sitzung.\n")
+    parties = {p.family_name: p.party for p in parse_text(text, "gender.txt").people}
+    assert parties == {"Bakir": None, "Berg": "SPD", "Klar": "CDU"}
