@@ -1,4 +1,5 @@
 """The ``beirat`` command line: a few lines over library functions each."""
+
 from __future__ import annotations
 
 import argparse
@@ -60,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("purge-conversations", help="Alte Gespräche aus dem Tracker-Store löschen")
     p.add_argument("--older-than", required=True, help="z.B. 30d, 12h")
-    p.add_argument("--tracker-url", default=None, help="SQLAlchemy-URL des Tracker-Stores (Standard: aus endpoints.yml)")
+    p.add_argument(
+        "--tracker-url", default=None, help="SQLAlchemy-URL des Tracker-Stores (Standard: aus endpoints.yml)"
+    )
     p.set_defaults(func=_purge_conversations)
     return parser
 

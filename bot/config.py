@@ -1,4 +1,5 @@
 """Paths and settings, from the environment with sensible defaults."""
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@ The tracker store comes from ``--tracker-url`` (an SQLAlchemy URL) or from the
 ``tracker_store`` section of ``endpoints.yml`` (``ENDPOINTS_FILE`` to use another).
 Run it daily (deploy/systemd/beirat-purge.timer).
 """
+
 from __future__ import annotations
 
 import logging
@@ -15,7 +16,6 @@ import re
 import sys
 import time
 from datetime import timedelta
-from typing import Optional
 
 import sqlalchemy as sa
 
@@ -35,13 +35,11 @@ def parse_duration(text: str) -> timedelta:
     """``"30d"`` → 30 days. Units: m (minutes), h, d, w. Zero is refused."""
     match = _DURATION.match(text or "")
     if not match or int(match.group(1)) == 0:
-        raise PurgeError(
-            f"Ungültige Dauer {text!r}. Beispiele: 30d (30 Tage), 12h (12 Stunden), 2w (2 Wochen)."
-        )
+        raise PurgeError(f"Ungültige Dauer {text!r}. Beispiele: 30d (30 Tage), 12h (12 Stunden), 2w (2 Wochen).")
     return timedelta(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
 
 
-def tracker_url_from_endpoints(path: Optional[str] = None) -> str:
+def tracker_url_from_endpoints(path: str | None = None) -> str:
     """The SQLAlchemy URL of the SQL tracker store configured in endpoints.yml."""
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.utils.endpoints import read_endpoint_config
@@ -59,7 +57,7 @@ def tracker_url_from_endpoints(path: Optional[str] = None) -> str:
     return str(SQLTrackerStore.get_db_url(**kwargs))
 
 
-def purge_events(tracker_url: str, older_than: timedelta, now: Optional[float] = None) -> int:
+def purge_events(tracker_url: str, older_than: timedelta, now: float | None = None) -> int:
     """Deletes events older than ``now - older_than``; returns how many were deleted."""
     cutoff = (time.time() if now is None else now) - older_than.total_seconds()
     url = sa.engine.make_url(tracker_url)
@@ -78,7 +76,7 @@ def purge_events(tracker_url: str, older_than: timedelta, now: Optional[float] =
         engine.dispose()
 
 
-def run_purge(older_than: str, tracker_url: Optional[str] = None) -> int:
+def run_purge(older_than: str, tracker_url: str | None = None) -> int:
     """CLI entry: prints how many events were deleted; exit code 0 on success, 2 on error."""
     try:
         age = parse_duration(older_than)
@@ -88,7 +86,10 @@ def run_purge(older_than: str, tracker_url: Optional[str] = None) -> int:
         print(f"Fehler: {error}", file=sys.stderr)
         return 2
     except sa.exc.SQLAlchemyError as error:
-        print(f"Fehler: Der Tracker-Store ist nicht erreichbar ({type(error).__name__}). Nichts wurde gelöscht.", file=sys.stderr)
+        print(
+            f"Fehler: Der Tracker-Store ist nicht erreichbar ({type(error).__name__}). Nichts wurde gelöscht.",
+            file=sys.stderr,
+        )
         logger.error("purge failed: %s", error)
         return 2
     print(f"{deleted} Ereignisse gelöscht, die älter als {older_than.strip()} waren.")

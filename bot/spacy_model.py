@@ -8,12 +8,13 @@ one warning line at training and at start. Nothing pretends the full model is th
 ``python -m bot.spacy_model install`` tries the normal download; ``... status``
 prints which pipeline the bot uses.
 """
+
 from __future__ import annotations
 
 import logging
 import subprocess
 import sys
-from typing import Any, Dict, Text
+from typing import Any
 
 MODEL_NAME = "de_core_news_sm"
 FALLBACK_NAME = "blank:de+lookup-lemmatizer"
@@ -81,7 +82,7 @@ try:  # The Rasa component exists only where Rasa is installed.
         """SpacyNLP that loads de_core_news_sm or, loudly, the blank German fallback."""
 
         @staticmethod
-        def load_model(spacy_model_name: Text) -> SpacyModel:
+        def load_model(spacy_model_name: str) -> SpacyModel:
             nlp, name = load_german(spacy_model_name or MODEL_NAME)
             # The name is the fingerprint: switching model retrains the NLU.
             return SpacyModel(model=nlp, model_name=name)
@@ -93,7 +94,7 @@ try:  # The Rasa component exists only where Rasa is installed.
                 raise RuntimeError("Das spaCy-Modell konnte nicht geladen werden.")
 
         @staticmethod
-        def get_default_config() -> Dict[Text, Any]:
+        def get_default_config() -> dict[str, Any]:
             return {"case_sensitive": False, "model": MODEL_NAME}
 
 except ImportError:  # pragma: no cover - rasa not installed

@@ -10,11 +10,12 @@ The patch is applied only to the Rasa version it was written for; with another
 version Rasa's own method stays and one warning says so. ``BEIRAT_SPEEDUPS=0``
 switches it off (to measure the difference: ``python -m bench --compare-speedups``).
 """
+
 from __future__ import annotations
 
 import logging
 import os
-from typing import Any, Dict, Text
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ PATCHED_RASA_VERSION = "3.6.21"
 _validator = None
 
 
-def _validate_action_result(self: Any, result: Dict[Text, Any]) -> bool:
+def _validate_action_result(self: Any, result: dict[str, Any]) -> bool:
     """Same check and same error message as Rasa's, with a validator built once."""
     from jsonschema import ValidationError
     from jsonschema.validators import validator_for
@@ -54,7 +55,9 @@ def install() -> bool:
     if os.environ.get("BEIRAT_SPEEDUPS", "1").strip() == "0":
         return False
     if rasa.__version__ != PATCHED_RASA_VERSION:
-        logger.warning("bot.speedups: Rasa %s statt %s, Patch nicht angewendet.", rasa.__version__, PATCHED_RASA_VERSION)
+        logger.warning(
+            "bot.speedups: Rasa %s statt %s, Patch nicht angewendet.", rasa.__version__, PATCHED_RASA_VERSION
+        )
         return False
     RemoteAction._validate_action_result = _validate_action_result
     return True

@@ -5,6 +5,7 @@ Actions stay thin: read slots/entities, resolve names with the query layer, call
 query, hand the facts to ``bot.language.answers``. A resolver that cannot go on
 (missing name, unknown name, no data) raises ``EarlyReply`` with the polite answer.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,8 +14,9 @@ import logging
 import re
 import traceback
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar
+from typing import Any, ClassVar
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -38,7 +40,14 @@ logger = logging.getLogger(__name__)
 MAX_EXPLANATIONS = 2  # glossary explanations added to one message
 
 ENTITY_SLOTS = (
-    "organisation", "person", "council", "meeting_date", "year", "application_number", "topic", "term",
+    "organisation",
+    "person",
+    "council",
+    "meeting_date",
+    "year",
+    "application_number",
+    "topic",
+    "term",
 )
 
 
@@ -133,10 +142,7 @@ class Context:
     def meeting(self, council: str | None) -> MeetingFact:
         """The meeting asked about (by date), else the latest one in the data."""
         text = self.value("meeting_date")
-        if not text:
-            meeting = meeting_queries.latest_meeting(self.session, council)
-        else:
-            meeting = self._meeting_on(text, council)
+        meeting = self._meeting_on(text, council) if text else meeting_queries.latest_meeting(self.session, council)
         if meeting is None:
             raise no_data()
         return meeting
@@ -153,7 +159,8 @@ class Context:
                 raise EarlyReply(texts.bad_date()) from None
         # No year: only a single meeting on that day and month is an answer.
         matches = [
-            m for m in meeting_queries.list_meetings(self.session, council)
+            m
+            for m in meeting_queries.list_meetings(self.session, council)
             if m.date and (m.date.day, m.date.month) == (day, month)
         ]
         if len(matches) == 1:
@@ -224,7 +231,7 @@ def _explained_by_responses(tracker: Tracker, entries) -> set[str]:
             continue
         text = event["text"]
         for match in glossary_language.find_terms(text, entries):
-            if _EXPLAINED_HERE.match(text[match.end:]):
+            if _EXPLAINED_HERE.match(text[match.end :]):
                 explained.add(match.entry.term.lower())
     return explained
 
@@ -279,7 +286,11 @@ def technical_problem_guard(run: Callable) -> Callable:
             frames = "".join(traceback.format_list(traceback.extract_tb(error.__traceback__)))
             logger.error(
                 "Action %s failed with %s (intent %s, filled slots %s)\n%s",
-                self.name(), type(error).__name__, intent, filled, frames,
+                self.name(),
+                type(error).__name__,
+                intent,
+                filled,
+                frames,
             )
             logger.debug("Action %s error detail", self.name(), exc_info=True)
             dispatcher.utter_message(text=texts.TECHNICAL_PROBLEM)

@@ -3,6 +3,7 @@
 German month names come from bot.language.format (one list for writing and reading).
 Nothing is filled in: a date without a year keeps the year None.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Actions about what was said (passage search) and the source text of the last answer."""
+
 from __future__ import annotations
 
 from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, no_data
@@ -21,8 +22,11 @@ class ActionDiscussion(BeiratAction):
         if not passages:
             raise no_data()
         return Reply(
-            answers.discussion(passages, topic), slots={"topic": topic},
-            factual=True, topic="discussion", passage=answers.passage_text(passages[0]),
+            answers.discussion(passages, topic),
+            slots={"topic": topic},
+            factual=True,
+            topic="discussion",
+            passage=answers.passage_text(passages[0]),
         )
 
 

@@ -1,4 +1,5 @@
 """action_glossary: explains a hard word from the glossary."""
+
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
@@ -38,6 +39,9 @@ class ActionGlossary(BeiratAction):
         # The word is explained right here: later answers need not explain it again.
         # Glossary texts are checked Leichte Sprache already; no explanations inside them.
         return Reply(
-            answers.explanation(entry), slots={"term": entry.term}, topic="glossary",
-            already_explained=frozenset({entry.term}), explain=False,
+            answers.explanation(entry),
+            slots={"term": entry.term},
+            topic="glossary",
+            already_explained=frozenset({entry.term}),
+            explain=False,
         )

@@ -1,4 +1,5 @@
 """Actions about grants: amount, purpose, application status, lists, totals, curated facts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -66,7 +67,7 @@ class _OrganisationGrants:
 
     @staticmethod
     def _grants_for_project(ctx: Context, council: str | None) -> list:
-        """"Wie viel Geld gab es für das Fußballturnier?": a project named in this message.
+        """ "Wie viel Geld gab es für das Fußballturnier?": a project named in this message.
 
         Only when no organisation is named here, and only when exactly one organisation's
         grants match: several matches are asked about by name instead of guessed.
@@ -112,8 +113,11 @@ class ActionApplicationStatus(BeiratAction):
         first = grants[0]
         passage = passage_for(ctx.session, first.source, first.applicant_as_written, first.organisation)
         return Reply(
-            answers.application_status(grants), slots=_grant_slots(grants),
-            factual=True, topic="application_status", passage=passage,
+            answers.application_status(grants),
+            slots=_grant_slots(grants),
+            factual=True,
+            topic="application_status",
+            passage=passage,
         )
 
 
@@ -157,8 +161,11 @@ class ActionGrantTotal(BeiratAction):
         meeting_date = meeting_date_filter(ctx.tracker)
         total = queries.grant_total(ctx.session, council=council, year=year, meeting_date=meeting_date)
         if total is None or total.count == 0:
-            counted = [g for g in queries.list_grants(ctx.session, council=council, year=year, meeting_date=meeting_date)
-                       if g.status != "rejected"]
+            counted = [
+                g
+                for g in queries.list_grants(ctx.session, council=council, year=year, meeting_date=meeting_date)
+                if g.status != "rejected"
+            ]
             # grant_total gives no sum when an amount is missing: say that, not "nothing".
             raise EarlyReply(answers.total_unknown() if counted else texts.no_data())
         answer = answers.grant_total(total, council=council, year=year)

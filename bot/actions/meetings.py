@@ -1,4 +1,5 @@
 """Actions about meetings: last, next, per year, place, time, agenda, number."""
+
 from __future__ import annotations
 
 from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, meeting_slots, no_data
@@ -11,7 +12,10 @@ from bot.queries.facts import MeetingFact
 
 def _meeting_reply(meeting: MeetingFact, answer, topic: str) -> Reply:
     return Reply(
-        answer, slots=meeting_slots(meeting), factual=True, topic=topic,
+        answer,
+        slots=meeting_slots(meeting),
+        factual=True,
+        topic=topic,
         passage=no_passage_text(meeting.source),
     )
 
@@ -52,8 +56,11 @@ class ActionMeetingsInYear(BeiratAction):
         if not meetings:
             raise no_data()
         return Reply(
-            answers.meetings_in_year(meetings, year), slots={"council": council},
-            factual=True, topic="meetings_in_year", passage=no_passage_text(meetings[0].source),
+            answers.meetings_in_year(meetings, year),
+            slots={"council": council},
+            factual=True,
+            topic="meetings_in_year",
+            passage=no_passage_text(meetings[0].source),
         )
 
 

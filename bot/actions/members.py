@@ -1,4 +1,5 @@
 """Actions about people: members, chair, deputy, membership, party, attendance, guests."""
+
 from __future__ import annotations
 
 from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, meeting_slots, no_data
@@ -29,7 +30,10 @@ def resolve_person(ctx: Context, council: str | None) -> PersonFact:
 
 def _person_reply(person: PersonFact, answer, topic: str) -> Reply:
     return Reply(
-        answer, slots={"person": person.full_name}, factual=True, topic=topic,
+        answer,
+        slots={"person": person.full_name},
+        factual=True,
+        topic=topic,
         passage=no_passage_text(person.source),
     )
 
@@ -49,8 +53,11 @@ class _CouncilMembers:
         if not people:
             raise no_data()
         return Reply(
-            self.template(people, council), slots={"council": council},
-            factual=True, topic=self.topic, passage=no_passage_text(people[0].source),
+            self.template(people, council),
+            slots={"council": council},
+            factual=True,
+            topic=self.topic,
+            passage=no_passage_text(people[0].source),
         )
 
 
@@ -112,8 +119,11 @@ class ActionAdministration(BeiratAction):
         if not people:
             raise no_data()
         return Reply(
-            answers.administration(people), slots=meeting_slots(meeting),
-            factual=True, topic="administration", passage=no_passage_text(meeting.source),
+            answers.administration(people),
+            slots=meeting_slots(meeting),
+            factual=True,
+            topic="administration",
+            passage=no_passage_text(meeting.source),
         )
 
 
@@ -127,8 +137,11 @@ class ActionGuests(BeiratAction):
         if not people:
             raise no_data()
         return Reply(
-            answers.guests(people), slots=meeting_slots(meeting),
-            factual=True, topic="guests", passage=no_passage_text(meeting.source),
+            answers.guests(people),
+            slots=meeting_slots(meeting),
+            factual=True,
+            topic="guests",
+            passage=no_passage_text(meeting.source),
         )
 
 
@@ -145,8 +158,11 @@ class _Attendance:
         if fact is None:
             raise no_data()
         return Reply(
-            self.template(fact), slots=meeting_slots(fact.meeting),
-            factual=True, topic=self.topic, passage=no_passage_text(fact.meeting.source),
+            self.template(fact),
+            slots=meeting_slots(fact.meeting),
+            factual=True,
+            topic=self.topic,
+            passage=no_passage_text(fact.meeting.source),
         )
 
 

@@ -1,4 +1,5 @@
 """action_tell_more: the rest of a long answer, after "Möchten Sie mehr wissen?"."""
+
 from __future__ import annotations
 
 from bot.actions.common import BeiratAction, Context, Reply

@@ -11,6 +11,7 @@ its action timeout is fixed at 5 minutes.
 ``blueprint``; the REST and socket.io subclasses use it, and so can Telegram.
 Message text is never logged here (privacy); senders appear only as a hash.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -18,8 +19,9 @@ import logging
 import os
 import re
 import unicodedata
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
@@ -32,7 +34,9 @@ speedups.install()
 
 TECHNICAL_PROBLEM_TEXT = "Ich habe gerade ein technisches Problem. Bitte versuchen Sie es später noch einmal."
 EMPTY_TEXT = "Ihre Nachricht ist leer. Bitte schreiben Sie Ihre Frage."
-TOO_LONG_TEXT = "Ihre Nachricht ist sehr lang. Bitte schreiben Sie Ihre Frage kürzer. Zum Beispiel: Wer ist im Integrationsbeirat?"
+TOO_LONG_TEXT = (
+    "Ihre Nachricht ist sehr lang. Bitte schreiben Sie Ihre Frage kürzer. Zum Beispiel: Wer ist im Integrationsbeirat?"
+)
 NOT_READABLE_TEXT = "Ich konnte Ihre Nachricht nicht lesen. Bitte schreiben Sie Ihre Frage noch einmal."
 
 MAX_MESSAGE_CHARS = 1000
@@ -45,8 +49,8 @@ _WHITESPACE = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class CleanText:
-    text: Optional[str]  # cleaned text for Rasa, or None
-    reply: Optional[str]  # polite answer instead of asking Rasa, or None
+    text: str | None  # cleaned text for Rasa, or None
+    reply: str | None  # polite answer instead of asking Rasa, or None
 
 
 def clean_text(raw: Any) -> CleanText:
@@ -73,7 +77,7 @@ def _only_noise(raw: str) -> bool:
     return all(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in raw)
 
 
-def clean_sender(raw: Any) -> Optional[str]:
+def clean_sender(raw: Any) -> str | None:
     """A usable sender id, or None (the request is then answered, not processed)."""
     if isinstance(raw, int) and not isinstance(raw, bool):
         raw = str(raw)
@@ -100,14 +104,14 @@ class CountingOutputChannel(OutputChannel):
         self.inner = inner
         self.sent = 0
 
-    def name(self) -> Text:  # type: ignore[override]
+    def name(self) -> str:  # type: ignore[override]
         return self.inner.name()
 
-    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         self.sent += 1
         await self.inner.send_response(recipient_id, message)
 
-    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         self.sent += 1
         await self.inner.send_text_message(recipient_id, text, **kwargs)
 
@@ -119,7 +123,7 @@ class CountingOutputChannel(OutputChannel):
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
-def guarded(on_new_message: OnNewMessage, timeout: Optional[float] = None) -> OnNewMessage:
+def guarded(on_new_message: OnNewMessage, timeout: float | None = None) -> OnNewMessage:
     """Wraps Rasa's message callback with rate limit, cleaning and the no-answer fallback."""
 
     async def handle(message: UserMessage) -> None:

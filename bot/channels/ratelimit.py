@@ -5,6 +5,7 @@
 off). With ``BEIRAT_RATE_LIMIT_REDIS_URL`` set, the count lives in Redis, so two
 Rasa servers behind a load balancer share it; otherwise each process counts alone.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,7 +14,7 @@ import os
 import threading
 import time
 from collections import deque
-from typing import Callable, Deque, Dict, Optional
+from collections.abc import Callable
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ class SlidingWindowLimiter:
         self.limit = limit
         self.window = window
         self.clock = clock
-        self._times: Dict[str, Deque[float]] = {}
+        self._times: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
     def allow(self, sender_id: str) -> bool:
@@ -121,7 +122,7 @@ def get_limiter():
         return _limiter
 
 
-def reset_limiter(limiter: Optional[object] = None) -> None:
+def reset_limiter(limiter: object | None = None) -> None:
     """Replaces the process-wide limiter (tests; or after changing the environment)."""
     global _limiter
     with _limiter_lock:

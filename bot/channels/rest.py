@@ -14,11 +14,13 @@ stays ``/webhooks/rest/webhook``. Differences from Rasa's ``RestInput``:
 - The health check ``GET /webhooks/rest/`` answers 503 while no model is loaded
   (Rasa's says "ok" even when loading the model failed), so nginx and tests can trust it.
 """
+
 from __future__ import annotations
 
 import json
 import re
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
@@ -30,7 +32,7 @@ from bot.channels import guard
 _BODY_KEY = "beirat_body"
 
 
-def parse_body(request: Request) -> Dict[Text, Any]:
+def parse_body(request: Request) -> dict[str, Any]:
     """The JSON object in the body; ``{}`` for anything else (broken bytes are replaced)."""
     cached = getattr(request.ctx, _BODY_KEY, None)
     if cached is not None:
@@ -47,7 +49,7 @@ def parse_body(request: Request) -> Dict[Text, Any]:
 _INTENT_PAYLOAD = re.compile(r"^\s*/([^{@\s]*)")
 
 
-def unknown_intent_reply(request: Request, message: str) -> Optional[str]:
+def unknown_intent_reply(request: Request, message: str) -> str | None:
     """A polite answer for "/name" payloads naming no intent of the domain, else None.
 
     Buttons send "/intent" payloads, and Rasa takes them without the NLU. For an
@@ -64,20 +66,20 @@ def unknown_intent_reply(request: Request, message: str) -> Optional[str]:
 
 class RateLimitedRestInput(RestInput):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "rest"
 
-    async def _extract_sender(self, req: Request) -> Optional[Text]:
+    async def _extract_sender(self, req: Request) -> str | None:
         return guard.clean_sender(parse_body(req).get("sender"))
 
-    def _extract_message(self, req: Request) -> Optional[Text]:
+    def _extract_message(self, req: Request) -> str | None:
         message = parse_body(req).get("message")
         return message if isinstance(message, str) else None
 
-    def _extract_input_channel(self, req: Request) -> Text:
+    def _extract_input_channel(self, req: Request) -> str:
         return self.name()
 
-    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
         metadata = parse_body(request).get("metadata")
         return metadata if isinstance(metadata, dict) else None
 
@@ -85,7 +87,7 @@ class RateLimitedRestInput(RestInput):
         webhook = super().blueprint(guard.guarded(on_new_message))
 
         @webhook.on_request
-        async def reject_unusable_requests(request: Request) -> Optional[response.HTTPResponse]:
+        async def reject_unusable_requests(request: Request) -> response.HTTPResponse | None:
             # Runs before Rasa's handlers. GET is the health check: Rasa starts even when
             # the model failed to load, so "ok" only when there is an agent to answer.
             if request.method == "GET":

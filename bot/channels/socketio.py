@@ -5,10 +5,12 @@ with the usual socket.io settings (user_message_evt, bot_message_evt,
 session_persistence). Rasa's own handler builds the ``UserMessage``; the guard
 wraps what happens next: rate limit, cleaning, length cap, no silence.
 """
+
 from __future__ import annotations
 
 import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
@@ -19,7 +21,7 @@ from bot.channels import guard
 
 class RateLimitedSocketIOInput(SocketIOInput):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -30,7 +32,7 @@ class RateLimitedSocketIOInput(SocketIOInput):
         # that never runs, the page never joins its session's room and every bot reply
         # is lost (RasaHQ/rasa#13027). Registering the event again replaces the handler.
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: str, data: dict | None) -> None:
             data = data if isinstance(data, dict) else {}
             if not data.get("session_id"):
                 data["session_id"] = uuid.uuid4().hex

@@ -4,6 +4,7 @@ A key is lower case, without accents (ä -> a, ß -> ss), punctuation turned int
 spaces, whitespace collapsed. Organisation keys also drop the legal form
 ("e.V.", "gGmbH", "GmbH"), so "Banjul e.V." and "banjul ev" share the key "banjul".
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ def organisation_key(text: str) -> str:
 
 
 def application_key(number: str | None) -> str | None:
-    """"04/2019" and "4/2019" -> "4/2019"; other forms just trimmed; None stays None."""
+    """ "04/2019" and "4/2019" -> "4/2019"; other forms just trimmed; None stays None."""
     if number is None:
         return None
     match = _APPLICATION.match(number)
@@ -42,7 +43,7 @@ def application_key(number: str | None) -> str | None:
 
 
 def full_name(given_name: str | None, family_name: str, salutation: str | None = None) -> str:
-    """"Rainer-Jörg Grube"; "Herr Mingers" when only the family name is known."""
+    """ "Rainer-Jörg Grube"; "Herr Mingers" when only the family name is known."""
     if given_name:
         return f"{given_name} {family_name}".strip()
     if salutation:

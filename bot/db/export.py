@@ -5,6 +5,7 @@ natural keys (council name, meeting date and number, document file name) instead
 database ids, no ingestion timestamps. Dates are ISO ("2019-04-01"), times "19:00",
 amounts decimal strings ("1400.00"). The same data always gives the same bytes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +13,10 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import make_url
@@ -36,7 +38,10 @@ def run_export(format: str = "json", output: str | Path = "-", *, url: str | Non
     url = url or database_url()
     try:
         if not _database_exists(url):
-            print("Fehler: Die Datenbank ist leer oder fehlt. Erst `beirat ingest` (oder `make db`) ausführen.", file=sys.stderr)
+            print(
+                "Fehler: Die Datenbank ist leer oder fehlt. Erst `beirat ingest` (oder `make db`) ausführen.",
+                file=sys.stderr,
+            )
             return 1
         with session_scope(url) as session:
             text = to_json(export_data(session, passages=passages))
@@ -57,9 +62,9 @@ def to_json(data: dict) -> str:
 
 def _database_exists(url: str) -> bool:
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        if not Path(parsed.database).exists():
-            return False
+    in_file = parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+    if in_file and not Path(parsed.database).exists():
+        return False
     return inspect(get_engine(url)).has_table(s.Document.__tablename__)
 
 

@@ -5,6 +5,7 @@ PostgreSQL: a GIN index on ``to_tsvector('german', heading || ' ' || text)``.
 Both get the same query: the content words of the question, each as a prefix,
 any of them may match; the best-ranked passages come first.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,8 @@ _SQLITE_DDL = [
     "CREATE TRIGGER IF NOT EXISTS passages_fts_insert AFTER INSERT ON passages BEGIN "
     "INSERT INTO passages_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text); END",
     "CREATE TRIGGER IF NOT EXISTS passages_fts_delete AFTER DELETE ON passages BEGIN "
-    "INSERT INTO passages_fts(passages_fts, rowid, heading, text) VALUES ('delete', old.id, old.heading, old.text); END",
+    "INSERT INTO passages_fts(passages_fts, rowid, heading, text) "
+    "VALUES ('delete', old.id, old.heading, old.text); END",
     "CREATE TRIGGER IF NOT EXISTS passages_fts_update AFTER UPDATE ON passages BEGIN "
     "INSERT INTO passages_fts(passages_fts, rowid, heading, text) VALUES ('delete', old.id, old.heading, old.text); "
     "INSERT INTO passages_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text); END",

@@ -1,9 +1,10 @@
 """Engines and sessions for the decisions database (SQLite file or PostgreSQL)."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
@@ -43,7 +44,9 @@ def _create(url: str) -> Engine:
         # A pool keeps connections open: SQLAlchemy 1.4 would open (and checkpoint) a new
         # file connection per session. Pooled connections move between threads, one at a time.
         engine = create_engine(
-            url, future=True, poolclass=QueuePool,
+            url,
+            future=True,
+            poolclass=QueuePool,
             # Wait at most 5 s for a lock: a blocked action holds up every other user.
             connect_args={"timeout": 5, "check_same_thread": False},
         )

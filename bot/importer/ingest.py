@@ -5,12 +5,13 @@ write), load glossary and curated facts, then one transaction per document. A fi
 whose bytes and corrections are already stored is skipped without parsing. The exit
 code is non-zero when any document (or reference file) failed.
 """
+
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from rich.console import Console
 from rich.markup import escape
@@ -20,10 +21,10 @@ from sqlalchemy.exc import OperationalError
 
 from bot.config import KNOWLEDGE_DIR
 from bot.db import schema
-from bot.importer.reference import ReferenceFileError, load_curated_facts, load_glossary
 from bot.db.session import get_engine, session_scope
-from bot.importer.writer import WriteError, sync_organisation_aliases, write_document
 from bot.importer.overlay import EMPTY, Overlay, OverlayError, apply_overlay, load_overlay
+from bot.importer.reference import ReferenceFileError, load_curated_facts, load_glossary
+from bot.importer.writer import WriteError, sync_organisation_aliases, write_document
 from bot.knowledge.records import DocumentRecord, ParseError
 
 SUFFIXES = (".txt", ".pdf")
@@ -156,7 +157,9 @@ def _load_reference_files(url: str | None, knowledge_dir: Path, summary: IngestS
 
 def _already_stored(url: str | None, sha256: str, fingerprint: str) -> bool:
     with session_scope(url) as session:
-        stored = session.execute(select(schema.Document.corrections_sha256).where(schema.Document.sha256 == sha256)).first()
+        stored = session.execute(
+            select(schema.Document.corrections_sha256).where(schema.Document.sha256 == sha256)
+        ).first()
     return stored is not None and stored[0] == fingerprint
 
 

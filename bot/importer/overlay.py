@@ -12,6 +12,7 @@ Staff edit the YAML file, not code. Three kinds of correction:
 A malformed file raises ``OverlayError`` with the file and the entry at fault; the
 caller then writes nothing.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -20,7 +21,7 @@ import hashlib
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import List, Literal, Optional
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, Extra, ValidationError, condecimal, constr, root_validator, validator
@@ -43,17 +44,17 @@ class _Strict(BaseModel):
 
 class OrganisationCorrection(_Strict):
     name: Text
-    aliases: List[Text] = []
-    note: Optional[str] = None
+    aliases: list[Text] = []
+    note: str | None = None
 
 
 class GrantCorrection(_Strict):
     council: Text
     application_number: Text
-    amount: Optional[Amount] = None
-    purpose: Optional[Text] = None
-    applicant: Optional[Text] = None
-    note: Optional[str] = None
+    amount: Amount | None = None
+    purpose: Text | None = None
+    applicant: Text | None = None
+    note: str | None = None
 
     @validator("application_number")
     def _looks_like_number(cls, value: str) -> str:
@@ -72,14 +73,14 @@ class RoleCorrection(_Strict):
     council: Text
     name: Text  # full name as the protocol writes it, "Rainer-Jörg Grube"
     role: Literal["chair", "deputy"]
-    meeting_date: Optional[dt.date] = None  # only this meeting; all meetings when empty
-    note: Optional[str] = None
+    meeting_date: dt.date | None = None  # only this meeting; all meetings when empty
+    note: str | None = None
 
 
 class _OverlayFile(_Strict):
-    organisations: List[OrganisationCorrection] = []
-    grants: List[GrantCorrection] = []
-    roles: List[RoleCorrection] = []
+    organisations: list[OrganisationCorrection] = []
+    grants: list[GrantCorrection] = []
+    roles: list[RoleCorrection] = []
 
 
 @dataclasses.dataclass(frozen=True)

@@ -6,6 +6,7 @@ Each load makes the table say exactly what the file says (idempotent). A missing
 file is allowed and leaves the table as it is; a malformed one raises
 ``ReferenceFileError`` and changes nothing.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,8 @@ import yaml
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from bot.db import schema as s
 from bot.core.names import name_key
+from bot.db import schema as s
 
 
 class ReferenceFileError(Exception):
@@ -88,4 +89,3 @@ def load_curated_facts(session: Session, path: Path) -> int | None:
     )
     session.flush()
     return len(entries)
-

@@ -1,6 +1,7 @@
 """Text of a protocol file: plain text (UTF-8, UTF-16 with BOM, or Windows-1252) or the
 text layer of a PDF. Empty, binary and unreadable files raise ``ParseError`` with a
 message for council staff."""
+
 from __future__ import annotations
 
 import io
@@ -42,8 +43,9 @@ def _plain_text(path: Path, data: bytes) -> str:
             try:
                 text = data.decode("cp1252")  # older Windows exports
             except UnicodeDecodeError:
-                raise ParseError(str(path), 0, "Die Zeichenkodierung der Datei ist unbekannt – bitte als UTF-8 "
-                                               "speichern.") from None
+                raise ParseError(
+                    str(path), 0, "Die Zeichenkodierung der Datei ist unbekannt – bitte als UTF-8 speichern."
+                ) from None
     controls = sum(1 for char in text if ord(char) < 32 and char not in _ALLOWED_CONTROLS)
     if controls > max(2, len(text) * _MAX_CONTROL_SHARE):
         raise _binary(path)
@@ -53,8 +55,11 @@ def _plain_text(path: Path, data: bytes) -> str:
 
 
 def _binary(path: Path) -> ParseError:
-    return ParseError(str(path), 0, "Das ist keine Textdatei (Binärdaten). Bitte das Protokoll als .txt oder als "
-                                    "PDF mit Textebene ablegen.")
+    return ParseError(
+        str(path),
+        0,
+        "Das ist keine Textdatei (Binärdaten). Bitte das Protokoll als .txt oder als PDF mit Textebene ablegen.",
+    )
 
 
 def _pdf_text(path: Path, data: bytes) -> str:
@@ -65,10 +70,12 @@ def _pdf_text(path: Path, data: bytes) -> str:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [page.extract_text() or "" for page in pdf.pages]
     except Exception as error:  # pdfminer raises many unrelated types for broken files
-        raise ParseError(str(path), 0, f"Das PDF kann nicht gelesen werden (beschädigt oder verschlüsselt: "
-                                       f"{type(error).__name__}).") from None
+        raise ParseError(
+            str(path), 0, f"Das PDF kann nicht gelesen werden (beschädigt oder verschlüsselt: {type(error).__name__})."
+        ) from None
     text = "\n".join(pages)
     if not text.strip():
-        raise ParseError(str(path), 0, "Das PDF hat keine Textebene (zum Beispiel ein Scan). Bitte eine Fassung "
-                                       "mit Text ablegen.")
+        raise ParseError(
+            str(path), 0, "Das PDF hat keine Textebene (zum Beispiel ein Scan). Bitte eine Fassung mit Text ablegen."
+        )
     return text

@@ -4,6 +4,7 @@ The parser never talks to the database: text goes in, a ``DocumentRecord`` comes
 out. ``bot.importer.writer`` is the only code that turns records into rows. Names follow
 OParl where it has one (Body/Organization, Meeting, AgendaItem, Person, Membership).
 """
+
 from __future__ import annotations
 
 import datetime as dt

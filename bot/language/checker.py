@@ -15,14 +15,16 @@ from the database. Output is one record per line, tab-separated, first field a t
 Exit code 0: no violation and all targets met; 1: violations or a target missed;
 2: the check could not run (no catalogue, no database, unreadable domain.yml).
 """
+
 from __future__ import annotations
 
 import re
 import statistics
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence, TextIO
+from typing import TextIO
 
 import yaml
 
@@ -68,12 +70,21 @@ class Stats:
     def targets(self) -> list[tuple[str, float | None, bool]]:
         """(target, measured value, met?) for the three targets."""
         return [
-            (f"median_words_per_sentence<={TARGET_MEDIAN_WORDS}", self.median_words_per_sentence,
-             self.median_words_per_sentence <= TARGET_MEDIAN_WORDS),
-            (f"max_sentence_words<={TARGET_MAX_WORDS}", self.max_sentence_words,
-             self.max_sentence_words <= TARGET_MAX_WORDS),
-            (f"mean_flesch_amstad>={TARGET_MEAN_FLESCH}", self.mean_flesch_amstad,
-             self.mean_flesch_amstad is not None and self.mean_flesch_amstad >= TARGET_MEAN_FLESCH),
+            (
+                f"median_words_per_sentence<={TARGET_MEDIAN_WORDS}",
+                self.median_words_per_sentence,
+                self.median_words_per_sentence <= TARGET_MEDIAN_WORDS,
+            ),
+            (
+                f"max_sentence_words<={TARGET_MAX_WORDS}",
+                self.max_sentence_words,
+                self.max_sentence_words <= TARGET_MAX_WORDS,
+            ),
+            (
+                f"mean_flesch_amstad>={TARGET_MEAN_FLESCH}",
+                self.mean_flesch_amstad,
+                self.mean_flesch_amstad is not None and self.mean_flesch_amstad >= TARGET_MEAN_FLESCH,
+            ),
         ]
 
     @property
@@ -81,9 +92,7 @@ class Stats:
         return all(ok for _, _, ok in self.targets())
 
 
-def summarise(
-    texts: Iterable[str | tuple[str, str]], names: Iterable[str] = (), councils: Iterable[str] = ()
-) -> Stats:
+def summarise(texts: Iterable[str | tuple[str, str]], names: Iterable[str] = (), councils: Iterable[str] = ()) -> Stats:
     """Statistics over answers: plain texts or (label, text) pairs.
 
     names: people, organisations, places: one word, left out of the Flesch syllables.
@@ -104,14 +113,16 @@ def summarise(
         counts = [s.words for s in sentences]
         prose_counts += prose
         all_counts += counts
-        answers.append(AnswerStats(
-            label=label,
-            sentences=len(counts),
-            words_per_sentence=round(statistics.mean(prose or counts), 1),
-            max_sentence_words=max(counts),
-            flesch_amstad=flesch_amstad(text, names),
-            flesch_amstad_all_words=flesch_amstad_all_words(text),
-        ))
+        answers.append(
+            AnswerStats(
+                label=label,
+                sentences=len(counts),
+                words_per_sentence=round(statistics.mean(prose or counts), 1),
+                max_sentence_words=max(counts),
+                flesch_amstad=flesch_amstad(text, names),
+                flesch_amstad_all_words=flesch_amstad_all_words(text),
+            )
+        )
     scores = [a.flesch_amstad for a in answers if a.flesch_amstad is not None]
     all_word_scores = [a.flesch_amstad_all_words for a in answers if a.flesch_amstad_all_words is not None]
     median_basis = prose_counts or all_counts
@@ -186,6 +197,7 @@ def names_from_database(session) -> tuple[set[str], set[str]]:
             add_people(members.guests(session, council.name, meeting.date))
     for grant in grants.list_grants(session):
         names.update(n for n in (grant.organisation, grant.applicant_as_written) if n)
+
     def clean(values: set[str]) -> set[str]:
         return {n.strip() for n in values if n and n.strip()}
 
@@ -231,35 +243,70 @@ def check_all(
 
 
 def report(
-    violations: Sequence[tuple[str, Violation]], stats: Stats, texts: Sequence[tuple[str, str]],
-    verbose: bool, out: TextIO,
+    violations: Sequence[tuple[str, Violation]],
+    stats: Stats,
+    texts: Sequence[tuple[str, str]],
+    verbose: bool,
+    out: TextIO,
 ) -> int:
     for label, violation in violations:
-        print("\t".join(["VIOLATION", _field(label), violation.rule, _field(violation.message), _field(violation.excerpt)]), file=out)
+        print(
+            "\t".join(
+                ["VIOLATION", _field(label), violation.rule, _field(violation.message), _field(violation.excerpt)]
+            ),
+            file=out,
+        )
     if verbose:
         flagged = {label for label, _ in violations}
         for label, text in texts:
             if label in flagged:
                 print("\t".join(["TEXT", _field(label), text.replace("\n", "\\n")]), file=out)
     for answer in stats.answers:
-        print("\t".join([
-            "ANSWER", _field(answer.label), f"sentences={answer.sentences}",
-            f"words_per_sentence={_number(answer.words_per_sentence)}",
-            f"max_words={answer.max_sentence_words}", f"flesch_amstad={_number(answer.flesch_amstad)}",
-            f"flesch_amstad_all_words={_number(answer.flesch_amstad_all_words)}",
-        ]), file=out)
+        print(
+            "\t".join(
+                [
+                    "ANSWER",
+                    _field(answer.label),
+                    f"sentences={answer.sentences}",
+                    f"words_per_sentence={_number(answer.words_per_sentence)}",
+                    f"max_words={answer.max_sentence_words}",
+                    f"flesch_amstad={_number(answer.flesch_amstad)}",
+                    f"flesch_amstad_all_words={_number(answer.flesch_amstad_all_words)}",
+                ]
+            ),
+            file=out,
+        )
     rules = sorted({v.rule for _, v in violations})
-    print("\t".join([
-        "SUMMARY", f"texts={len(texts)}", f"answers={len(stats.answers)}", f"sentences={stats.sentences}",
-        f"violations={len(violations)}", f"rules_violated={','.join(rules) or '-'}",
-    ]), file=out)
-    print("\t".join([
-        "SUMMARY", f"median_words_per_sentence={_number(stats.median_words_per_sentence)}",
-        f"max_sentence_words={stats.max_sentence_words}", f"mean_flesch_amstad={_number(stats.mean_flesch_amstad)}",
-        f"mean_flesch_amstad_all_words={_number(stats.mean_flesch_amstad_all_words)}",
-    ]), file=out)
+    print(
+        "\t".join(
+            [
+                "SUMMARY",
+                f"texts={len(texts)}",
+                f"answers={len(stats.answers)}",
+                f"sentences={stats.sentences}",
+                f"violations={len(violations)}",
+                f"rules_violated={','.join(rules) or '-'}",
+            ]
+        ),
+        file=out,
+    )
+    print(
+        "\t".join(
+            [
+                "SUMMARY",
+                f"median_words_per_sentence={_number(stats.median_words_per_sentence)}",
+                f"max_sentence_words={stats.max_sentence_words}",
+                f"mean_flesch_amstad={_number(stats.mean_flesch_amstad)}",
+                f"mean_flesch_amstad_all_words={_number(stats.mean_flesch_amstad_all_words)}",
+            ]
+        ),
+        file=out,
+    )
     for rank, answer in enumerate(stats.hardest, start=1):
-        print("\t".join(["HARDEST", str(rank), _field(answer.label), f"flesch_amstad={_number(answer.flesch_amstad)}"]), file=out)
+        print(
+            "\t".join(["HARDEST", str(rank), _field(answer.label), f"flesch_amstad={_number(answer.flesch_amstad)}"]),
+            file=out,
+        )
     for target, value, ok in stats.targets():
         print("\t".join(["TARGET", target, _number(value), "OK" if ok else "FAIL"]), file=out)
     passed = not violations and stats.targets_met

@@ -10,14 +10,15 @@ Weekday and month names are spelled out here on purpose: the system locale must
 not change what a user reads. A missing value (None) raises ``ValueError``: the
 answer template has to say "Das steht nicht im Protokoll." instead of guessing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterable
 
 from bot.queries.facts import PersonFact, Source
 
@@ -26,8 +27,18 @@ COMPOUNDS_FILE = Path(__file__).with_name("compounds.txt")
 
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 MONTHS = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 )
 
 # Inflection endings that may follow a listed compound: Integrations·beirat-es, -s, -e …
@@ -150,7 +161,7 @@ def format_source(source: Source, with_council: bool = True, with_agenda: bool =
 # --- Long words: Mediopunkt from the one list -------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def compound_list() -> tuple[str, ...]:
     """Every listed compound in its split form, as written in compounds.txt."""
     words = []
@@ -161,7 +172,7 @@ def compound_list() -> tuple[str, ...]:
     return tuple(words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _split_points() -> dict[str, tuple[int, ...]]:
     """Unsplit form (lower case) -> where the Mediopunkts go in it."""
     points = {}
@@ -175,7 +186,7 @@ def _split_points() -> dict[str, tuple[int, ...]]:
     return points
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compound_pattern() -> re.Pattern:
     # Longest first, so "Stadtbezirksrat" wins over "Stadtbezirk"; the lookarounds keep
     # us from splitting the middle of a longer word that is not on the list.
@@ -190,7 +201,9 @@ def protected_spans(text: str, protected_names: Iterable[str] = ()) -> list[tupl
     spans = [m.span() for m in QUOTED.finditer(text)]
     for name in set(n for n in protected_names if n and n.strip()):
         # Whole words only: the name "Lam" must not protect part of "Lampe".
-        pattern = (r"(?<!\w)" if name[0].isalnum() else "") + re.escape(name) + (r"(?!\w)" if name[-1].isalnum() else "")
+        pattern = (
+            (r"(?<!\w)" if name[0].isalnum() else "") + re.escape(name) + (r"(?!\w)" if name[-1].isalnum() else "")
+        )
         spans += [m.span() for m in re.finditer(pattern, text)]
     return sorted(spans)
 

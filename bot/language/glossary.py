@@ -7,13 +7,14 @@ The action keeps the returned set of explained terms in the slot ``explained_ter
 Entries come from knowledge/glossary.yml (``load_glossary``) or from the database
 (``bot.queries.glossary.all_terms``); both are ``GlossaryEntry`` objects.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import yaml
 
@@ -65,11 +66,13 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> tuple[GlossaryEntry, ...]:
             if key in seen:
                 raise GlossaryError(f"{path}: '{form}' steht bei '{seen[key]}' und bei '{term}'")
             seen[key] = term
-        entries.append(GlossaryEntry(
-            term=term.strip(),
-            explanation=" ".join(explanation.split()),
-            aliases=tuple(a.strip() for a in aliases),
-        ))
+        entries.append(
+            GlossaryEntry(
+                term=term.strip(),
+                explanation=" ".join(explanation.split()),
+                aliases=tuple(a.strip() for a in aliases),
+            )
+        )
     return tuple(entries)
 
 
@@ -104,7 +107,9 @@ def explanation_text(entry: GlossaryEntry) -> str:
     return f"{head} {EXPLANATION_MARK} {split_compounds(entry.explanation)}"
 
 
-def explanation_spans(text: str, entries: Sequence[GlossaryEntry] | None = None) -> list[tuple[int, int, GlossaryEntry]]:
+def explanation_spans(
+    text: str, entries: Sequence[GlossaryEntry] | None = None
+) -> list[tuple[int, int, GlossaryEntry]]:
     """Where ``text`` already holds an explanation block "X. Das heißt: …" of an entry."""
     entries = default_entries() if entries is None else entries
     spans = []
@@ -142,7 +147,7 @@ def _insertion_point(text: str, position: int) -> int:
             if not sentence.list_item:
                 return sentence.end
             line_end = text.find("\n", sentence.start)
-            while line_end != -1 and text[line_end + 1:].lstrip(" ").startswith(LIST_MARKERS):
+            while line_end != -1 and text[line_end + 1 :].lstrip(" ").startswith(LIST_MARKERS):
                 line_end = text.find("\n", line_end + 1)
             return len(text) if line_end == -1 else line_end
     return len(text)

@@ -16,13 +16,14 @@ is the textbook score with every word, for comparison with other tools. Syllable
 from pyphen's German hyphenation dictionary; a digit counts as one syllable (a rough
 reading length of a number).
 """
+
 from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 import pyphen
 
@@ -32,16 +33,69 @@ LIST_MARKERS = ("- ", "• ", "* ", "– ")
 
 # Abbreviations after which a sentence never ends ("Nr. 4", "z. B. ein Verein").
 _NEVER_END = {
-    "nr", "z", "b", "zb", "z.b", "ca", "vgl", "dr", "hr", "fr", "st", "str", "tel",
-    "stellv", "i", "i.v", "u", "u.a", "d", "d.h", "ggf", "evtl", "inkl", "bzw", "sog",
+    "nr",
+    "z",
+    "b",
+    "zb",
+    "z.b",
+    "ca",
+    "vgl",
+    "dr",
+    "hr",
+    "fr",
+    "st",
+    "str",
+    "tel",
+    "stellv",
+    "i",
+    "i.v",
+    "u",
+    "u.a",
+    "d",
+    "d.h",
+    "ggf",
+    "evtl",
+    "inkl",
+    "bzw",
+    "sog",
 }
 # Abbreviations that may end a sentence: then the next word starts with a capital.
 _MAY_END = {"e.v", "v", "usw", "etc", "ev"}
 # Words that start a new sentence after a number with a dot ("… waren es 12. Das …").
 _SENTENCE_STARTERS = {
-    "das", "der", "die", "dem", "den", "ein", "eine", "er", "es", "sie", "ich", "wir",
-    "dann", "danach", "dort", "da", "und", "aber", "möchten", "bitte", "mehr", "im", "in",
-    "am", "bei", "von", "zum", "zur", "wer", "was", "wann", "wo", "wie",
+    "das",
+    "der",
+    "die",
+    "dem",
+    "den",
+    "ein",
+    "eine",
+    "er",
+    "es",
+    "sie",
+    "ich",
+    "wir",
+    "dann",
+    "danach",
+    "dort",
+    "da",
+    "und",
+    "aber",
+    "möchten",
+    "bitte",
+    "mehr",
+    "im",
+    "in",
+    "am",
+    "bei",
+    "von",
+    "zum",
+    "zur",
+    "wer",
+    "was",
+    "wann",
+    "wo",
+    "wie",
 }
 _MONTHS_LOWER = {m.lower() for m in MONTHS}
 _END = re.compile(r"[.!?]+[\"“”»«)]*(?=\s|$)")
@@ -67,7 +121,7 @@ class Analysis:
     sentences: tuple[Sentence, ...]
 
     def masked_sentence(self, sentence: Sentence) -> str:
-        return self.masked[sentence.start:sentence.end]
+        return self.masked[sentence.start : sentence.end]
 
 
 @dataclass(frozen=True)
@@ -103,7 +157,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _is_boundary(line: str, end: int, spans: list[tuple[int, int]]) -> bool:
     """Does the punctuation that ends at ``end`` (exclusive) end a sentence?"""
-    rest = line[end:].lstrip("\"“”»«‘)").lstrip()  # closing quotes belong to this sentence
+    rest = line[end:].lstrip('"“”»«‘)').lstrip()  # closing quotes belong to this sentence
     next_word = rest.split(maxsplit=1)[0] if rest else ""
     next_is_capital = bool(next_word) and next_word[0].isupper()
     punctuation = line[end - 1]
@@ -112,12 +166,12 @@ def _is_boundary(line: str, end: int, spans: list[tuple[int, int]]) -> bool:
         # A period that is part of a name ("Banjul e.V.") or a quote („… gut.“) ends a
         # sentence only at the end of it, and only before a capital or the end of the line.
         start, stop = inside[0]
-        at_end = not line[end:stop].strip("\"“”»«‘")
+        at_end = not line[end:stop].strip('"“”»«‘')
         return at_end and (not next_word or next_is_capital)
     if punctuation in "!?":
         return True
     token = line[:end].split()[-1] if line[:end].split() else ""
-    core = token.rstrip(".\"“”»«)").lstrip("(\"„«»").lower()
+    core = token.rstrip('."“”»«)').lstrip('("„«»').lower()
     if core in _NEVER_END or (len(core) == 1 and core.isalpha()):
         return False
     if core in _MAY_END:
@@ -128,9 +182,8 @@ def _is_boundary(line: str, end: int, spans: list[tuple[int, int]]) -> bool:
         word = next_word.strip(",.;:").lower()
         if word in _MONTHS_LOWER or not next_is_capital:
             return False  # "1. April", "32. sitzung" (lower case: no new sentence)
-        if word in _SENTENCE_STARTERS or len(core) > 3:
-            return True  # "… 12. Das …", "… 2019. Dann …"
-        return False  # "32. Sitzung"
+        # "… 12. Das …", "… 2019. Dann …" end a sentence; "32. Sitzung" does not.
+        return word in _SENTENCE_STARTERS or len(core) > 3
     return True
 
 
@@ -141,7 +194,7 @@ def _count_words(text: str, spans: list[tuple[int, int]], offset: int) -> int:
         start, end = start - offset, end - offset
         if end <= 0 or start >= len(text):
             continue
-        pieces.append(text[last:max(start, 0)])
+        pieces.append(text[last : max(start, 0)])
         pieces.append(" NAME ")
         last = min(end, len(text))
     pieces.append(text[last:])
@@ -167,7 +220,7 @@ def analyse(text: str, names: Iterable[str] = ()) -> Analysis:
         line_spans = [(s - line_start, e - line_start) for s, e in spans if s < position and e > line_start]
         begin = len(line) - len(stripped)
         for match in _END.finditer(line):
-            punctuation_end = match.start() + len(match.group(0).rstrip("\"“”»«)"))
+            punctuation_end = match.start() + len(match.group(0).rstrip('"“”»«)'))
             if match.end() <= begin or not _is_boundary(line, punctuation_end, line_spans):
                 continue
             sentences.append(_sentence(line, begin, match.end(), line_start, spans, is_item))
@@ -188,11 +241,14 @@ def _join_explanations(text: str, sentences: list[Sentence]) -> list[Sentence]:
             previous is not None
             and sentence.text.startswith("Das heißt:")
             and previous.words <= 3
-            and "\n" not in text[previous.end:sentence.start]
+            and "\n" not in text[previous.end : sentence.start]
         ):
             joined[-1] = Sentence(
-                text[previous.start:sentence.end], previous.start, sentence.end,
-                previous.list_item, previous.words + sentence.words,
+                text[previous.start : sentence.end],
+                previous.start,
+                sentence.end,
+                previous.list_item,
+                previous.words + sentence.words,
             )
         else:
             joined.append(sentence)

@@ -6,11 +6,12 @@ are not checked (they stay exactly as written); only "e.V." in a name must still
 explained. The checks are deliberately simple patterns: they find typical mistakes,
 they do not parse German. Each rule has an id (used in tests and in the report).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from bot.language.format import MEDIOPUNKT, WEEKDAYS, find_unsplit_compounds, split_compounds
 from bot.language.glossary import EXPLAINED_AFTER, default_entries, explanation_spans, find_terms
@@ -63,14 +64,52 @@ _PASSIVE_AUX = {"wurde", "wurden", "wurdest", "wurdet", "worden"}
 _PARTICIPLE = re.compile(r"^(?:\w*ge\w{2,}(?:t|en)|(?:be|er|ver|ent|zer|emp|miss)\w{2,}(?:t|en)|\w{3,}iert)$")
 _GENITIVE = {"des", "eines", "dessen", "deren", "wessen"}
 _SUBJUNCTIVE = {
-    "würde", "würden", "würdest", "würdet", "hätte", "hätten", "hättest", "wäre", "wären",
-    "wärest", "wärst", "könnte", "könnten", "könntest", "müsste", "müssten", "sollte",
-    "sollten", "dürfte", "dürften", "gäbe", "gäben", "käme", "kämen", "wüsste", "wüssten",
-    "bräuchte", "bräuchten",
+    "würde",
+    "würden",
+    "würdest",
+    "würdet",
+    "hätte",
+    "hätten",
+    "hättest",
+    "wäre",
+    "wären",
+    "wärest",
+    "wärst",
+    "könnte",
+    "könnten",
+    "könntest",
+    "müsste",
+    "müssten",
+    "sollte",
+    "sollten",
+    "dürfte",
+    "dürften",
+    "gäbe",
+    "gäben",
+    "käme",
+    "kämen",
+    "wüsste",
+    "wüssten",
+    "bräuchte",
+    "bräuchten",
 }  # "möchte/möchten" is everyday German ("Möchten Sie mehr wissen?") and allowed
 _NEGATIONS = {
-    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals",
-    "nichts", "niemand", "niemanden", "niemandem", "weder", "nirgends", "nirgendwo",
+    "nicht",
+    "kein",
+    "keine",
+    "keinen",
+    "keinem",
+    "keiner",
+    "keines",
+    "nie",
+    "niemals",
+    "nichts",
+    "niemand",
+    "niemanden",
+    "niemandem",
+    "weder",
+    "nirgends",
+    "nirgendwo",
 }
 _NUMBER_WORDS = re.compile(
     r"^(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
@@ -80,8 +119,21 @@ _NUMBER_WORDS = re.compile(
     r"(?:zweit|dritt|viert|fünft|sechst|siebt|neunt|zehnt|zwölft)(?:e|en|er|es|em))$"
 )
 _INFORMAL = {
-    "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines",
-    "euch", "euer", "eure", "euren", "eurem", "eurer",
+    "du",
+    "dich",
+    "dir",
+    "dein",
+    "deine",
+    "deinen",
+    "deinem",
+    "deiner",
+    "deines",
+    "euch",
+    "euer",
+    "eure",
+    "euren",
+    "eurem",
+    "eurer",
 }
 _AMOUNT_PATTERNS = (
     (re.compile(r"€"), "'€' statt 'Euro'"),
@@ -103,15 +155,30 @@ _TIME_PATTERNS = (
 )
 # Always written out: "Nr." -> "Nummer".
 _WRITE_OUT = {
-    "z. B.": "zum Beispiel", "Nr.": "Nummer", "ca.": "ungefähr", "ggf.": "wenn nötig",
-    "bzw.": "oder", "usw.": "und so weiter", "etc.": "und so weiter", "d. h.": "das heißt",
-    "u. a.": "unter anderem", "i. V.": "in Vertretung", "evtl.": "vielleicht",
-    "inkl.": "mit", "vgl.": "siehe", "Stellv.": "Stell·vertretung", "sog.": "so genannt",
-    "Tel.": "Telefon", "Str.": "Straße", "Hr.": "Herr", "Fr.": "Frau",
+    "z. B.": "zum Beispiel",
+    "Nr.": "Nummer",
+    "ca.": "ungefähr",
+    "ggf.": "wenn nötig",
+    "bzw.": "oder",
+    "usw.": "und so weiter",
+    "etc.": "und so weiter",
+    "d. h.": "das heißt",
+    "u. a.": "unter anderem",
+    "i. V.": "in Vertretung",
+    "evtl.": "vielleicht",
+    "inkl.": "mit",
+    "vgl.": "siehe",
+    "Stellv.": "Stell·vertretung",
+    "sog.": "so genannt",
+    "Tel.": "Telefon",
+    "Str.": "Straße",
+    "Hr.": "Herr",
+    "Fr.": "Frau",
 }
 _WRITE_OUT_PATTERNS = {
     abbreviation: re.compile(
-        r"(?<![\w.])" + r"\s?".join(re.escape(part + ".") for part in abbreviation.replace(" ", "").split(".") if part)
+        r"(?<![\w.])"
+        + r"\s?".join(re.escape(part + ".") for part in abbreviation.replace(" ", "").split(".") if part)
         + r"(?!\w)",
         re.IGNORECASE,
     )
@@ -119,9 +186,12 @@ _WRITE_OUT_PATTERNS = {
 }
 # Written out or explained: "TOP. Das heißt: Tages·ordnungs·punkt."
 LONG_FORMS = {
-    "TOP": "Tagesordnungspunkt", "LIP": "Lokaler Integrationsplan",
-    "MSO": "Migrantenselbstorganisation", "IGS": "Integrierte Gesamtschule",
-    "GFZ": "Gesellschaftsfonds Zusammenleben", "e.V.": "eingetragener Verein",
+    "TOP": "Tagesordnungspunkt",
+    "LIP": "Lokaler Integrationsplan",
+    "MSO": "Migrantenselbstorganisation",
+    "IGS": "Integrierte Gesamtschule",
+    "GFZ": "Gesellschaftsfonds Zusammenleben",
+    "e.V.": "eingetragener Verein",
 }
 _ACRONYM = re.compile(r"(?<![\w.])[A-ZÄÖÜ]{2,6}s?(?![\w])")
 _EV = re.compile(r"(?<![\w.])e\.\s?V\.?(?!\w)")
@@ -129,8 +199,12 @@ _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,
 _NOT_ROMAN = {"CD", "CC", "DI", "MI", "LI", "CV", "MC", "DC", "MM", "DM"}
 # Words for the same thing: an answer uses one of them ("one word for one thing").
 SYNONYM_GROUPS = (
-    {"Zuwendung": r"zuwendung(?:en)?", "Fördergeld": r"fördergeld(?:es|s|er|ern)?",
-     "Förderung": r"förderung(?:en)?", "Zuschuss": r"zuschuss(?:es)?|zuschüssen?"},
+    {
+        "Zuwendung": r"zuwendung(?:en)?",
+        "Fördergeld": r"fördergeld(?:es|s|er|ern)?",
+        "Förderung": r"förderung(?:en)?",
+        "Zuschuss": r"zuschuss(?:es)?|zuschüssen?",
+    },
     {"Sitzung": r"sitzung(?:en)?", "Versammlung": r"versammlung(?:en)?", "Tagung": r"tagung(?:en)?"},
     {"Antrag": r"antrag(?:s|es)?|anträgen?", "Gesuch": r"gesuch(?:s|es|e|en)?"},
     {"Verein": r"verein(?:s|es|e|en)?", "Organisation": r"organisation(?:en)?"},
@@ -181,7 +255,7 @@ def _sentence_checks(analysis: Analysis, sentence: Sentence) -> Iterable[Violati
         found = ";" if ";" in masked else _SUBORDINATE.search(masked).group(0)
         yield Violation("one_statement", f"Neben·satz oder zweite Aussage: '{found.strip()}'", excerpt)
     for index, word in enumerate(lower):
-        if word in _PASSIVE_AUX and any(_PARTICIPLE.match(w) for w in lower[index + 1:]):
+        if word in _PASSIVE_AUX and any(_PARTICIPLE.match(w) for w in lower[index + 1 :]):
             yield Violation("passive", f"Passiv mit '{words[index]}': aktiv schreiben", excerpt)
             break
     for index, word in enumerate(words):
@@ -216,14 +290,14 @@ def _sentence_checks(analysis: Analysis, sentence: Sentence) -> Iterable[Violati
             yield Violation("compound_inconsistent", f"'{token}': {hint}", excerpt)
 
 
-def _abbreviation_checks(
-    analysis: Analysis, explained: set[str], glossary_forms: set[str]
-) -> Iterable[Violation]:
+def _abbreviation_checks(analysis: Analysis, explained: set[str], glossary_forms: set[str]) -> Iterable[Violation]:
     text, masked = analysis.text, analysis.masked
     for abbreviation, pattern in _WRITE_OUT_PATTERNS.items():
         match = pattern.search(masked)
         if match:
-            yield Violation("abbreviation", f"'{match.group(0)}' ausschreiben: '{_WRITE_OUT[abbreviation]}'", match.group(0))
+            yield Violation(
+                "abbreviation", f"'{match.group(0)}' ausschreiben: '{_WRITE_OUT[abbreviation]}'", match.group(0)
+            )
     seen = set()
     for match in _ACRONYM.finditer(masked):
         token = match.group(0)
@@ -275,7 +349,9 @@ def check_text(
 
     negations = [w for w in _words(analysis.masked) if w.lower() in _NEGATIONS]
     if len(negations) > MAX_NEGATIONS:
-        violations.append(Violation("negation", f"{len(negations)} Verneinungen (höchstens {MAX_NEGATIONS})", text[:80]))
+        violations.append(
+            Violation("negation", f"{len(negations)} Verneinungen (höchstens {MAX_NEGATIONS})", text[:80])
+        )
 
     prose = [s for s in analysis.sentences if not s.list_item and not in_block(s.start)]
     if prose and OFFER.match(prose[-1].text.strip()):
@@ -299,13 +375,15 @@ def check_text(
             reported.add(key)
             violations.append(Violation("hard_word", f"'{match.text}' erklären ({match.entry.term})", match.text))
 
-    ours = "".join(
-        "_" if in_block(index) else char for index, char in enumerate(analysis.masked)
-    ).replace(MEDIOPUNKT, "")
+    ours = "".join("_" if in_block(index) else char for index, char in enumerate(analysis.masked)).replace(
+        MEDIOPUNKT, ""
+    )
     for patterns in _SYNONYM_PATTERNS:
         used = [word for word, pattern in patterns.items() if pattern.search(ours)]
         if len(used) > 1:
-            violations.append(Violation("one_word_one_thing", f"Ein Wort für eine Sache: {' / '.join(used)}", text[:80]))
+            violations.append(
+                Violation("one_word_one_thing", f"Ein Wort für eine Sache: {' / '.join(used)}", text[:80])
+            )
 
     unique: dict[tuple[str, str, str], Violation] = {}
     for violation in violations:

@@ -8,14 +8,15 @@ Names come only from the database, so the tables hold exactly what the bot
 can answer about. Variants are added the way residents type
 names: without "e.V.", family name alone, district without "Integrationsbeirat".
 """
+
 from __future__ import annotations
 
 import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
@@ -27,7 +28,27 @@ _LEGAL_FORM = re.compile(r"[\s,]*\b(?:e\.\s?V\.?|gGmbH|GmbH|gUG|UG|eG)\s*$", re.
 _COUNCIL_PREFIX = re.compile(r"^\s*(?:Integrationsbeirat(?:es)?|Beirat)\s+", re.IGNORECASE)
 _SALUTATION = re.compile(r"^\s*(?:Herrn?|Frau|Dr\.|Prof\.)\s+", re.IGNORECASE)
 # Lower-case particles that belong to a family name ("von dem Knesebeck", "de la Hera").
-_NAME_PARTICLES = {"von", "van", "de", "la", "le", "del", "della", "der", "dem", "den", "zu", "zur", "da", "di", "du", "al", "el", "ten", "ter"}
+_NAME_PARTICLES = {
+    "von",
+    "van",
+    "de",
+    "la",
+    "le",
+    "del",
+    "della",
+    "der",
+    "dem",
+    "den",
+    "zu",
+    "zur",
+    "da",
+    "di",
+    "du",
+    "al",
+    "el",
+    "ten",
+    "ter",
+}
 # Shorter variants would fire on ordinary words.
 MIN_VARIANT_LENGTH = 3
 

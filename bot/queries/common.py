@@ -1,11 +1,12 @@
 """What every query module needs: the council filter and facts with their source."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.db import schema as s
 from bot.core.names import name_key
+from bot.db import schema as s
 from bot.queries.facts import MeetingFact, Source
 
 

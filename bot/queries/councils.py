@@ -1,11 +1,12 @@
 """Councils (Integrationsbeiräte): which there are, and which one a question means."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.db import schema as s
 from bot.core.names import name_key
+from bot.db import schema as s
 from bot.queries.facts import Council, Lookup
 from bot.queries.fuzzy import Matcher
 
@@ -13,9 +14,24 @@ from bot.queries.fuzzy import Matcher
 _GENERIC = frozenset(
     name_key(word)
     for word in (
-        "Integrationsbeirat", "Integrationsbeirats", "Integrationsbeirates", "Integrationsbeiräte",
-        "Beirat", "Beirats", "Beirates", "Stadtbezirk", "Stadtbezirksrat", "Bezirk", "Stadtteil",
-        "in", "im", "der", "die", "den", "von", "für",
+        "Integrationsbeirat",
+        "Integrationsbeirats",
+        "Integrationsbeirates",
+        "Integrationsbeiräte",
+        "Beirat",
+        "Beirats",
+        "Beirates",
+        "Stadtbezirk",
+        "Stadtbezirksrat",
+        "Bezirk",
+        "Stadtteil",
+        "in",
+        "im",
+        "der",
+        "die",
+        "den",
+        "von",
+        "für",
     )
 )
 _MATCHER = Matcher(key=name_key, threshold=85, min_words_for_subset=1, ignore_words=_GENERIC)

@@ -1,4 +1,5 @@
 """Curated facts (knowledge/facts.yml): who decides, how to apply; each with its source."""
+
 from __future__ import annotations
 
 from sqlalchemy import select

@@ -8,10 +8,11 @@ Steps, first hit wins:
 4. otherwise nothing is resolved and the closest names are suggestions.
 Two different names matching equally well are never resolved: both are suggested.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 

@@ -1,11 +1,12 @@
 """Glossary of hard words (knowledge/glossary.yml, loaded at ingest)."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.db import schema as s
 from bot.core.names import name_key
+from bot.db import schema as s
 from bot.queries.facts import GlossaryEntry
 from bot.queries.fuzzy import Matcher
 

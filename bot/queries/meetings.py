@@ -1,4 +1,5 @@
 """Meetings: the latest, the next (only when it is in the data), by year, by date, agenda."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -3,6 +3,7 @@
 A role is always as of a meeting: the protocols list who was chair or member at
 that meeting, so "the members" are those of the latest meeting that lists members.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +11,8 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.db import schema as s
 from bot.core.names import name_key
+from bot.db import schema as s
 from bot.knowledge.records import Role
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, latest_first, meeting_fact, source
 from bot.queries.facts import AttendanceFact, Lookup, PersonFact
@@ -20,8 +21,10 @@ from bot.queries.meetings import find_meeting
 
 COUNCIL_ROLES = (Role.CHAIR.value, Role.DEPUTY.value, Role.MEMBER.value)
 # When one person has several roles at one meeting, the first of these is theirs.
-ROLE_ORDER = [r.value for r in (Role.CHAIR, Role.DEPUTY, Role.MEMBER, Role.ADMINISTRATION, Role.GUEST,
-                                Role.MODERATOR, Role.MINUTE_TAKER)]
+ROLE_ORDER = [
+    r.value
+    for r in (Role.CHAIR, Role.DEPUTY, Role.MEMBER, Role.ADMINISTRATION, Role.GUEST, Role.MODERATOR, Role.MINUTE_TAKER)
+]
 # Persons: a typo in a name resolves only when very close ("Malast"); "Lang" is not "Lange".
 _MATCHER = Matcher(key=name_key, threshold=90, min_words_for_subset=2)
 
@@ -61,9 +64,11 @@ def _by_person(session: Session, meeting: s.Meeting | None, roles: tuple[str, ..
     """Person id -> fact, in role then document order, each person once."""
     if meeting is None:
         return {}
-    memberships = session.execute(
-        select(s.Membership).where(s.Membership.meeting_id == meeting.id, s.Membership.role.in_(roles))
-    ).scalars().all()
+    memberships = (
+        session.execute(select(s.Membership).where(s.Membership.meeting_id == meeting.id, s.Membership.role.in_(roles)))
+        .scalars()
+        .all()
+    )
     councils = council_names(session)
     facts: dict[int, PersonFact] = {}
     for membership in sorted(memberships, key=_rank):
@@ -94,7 +99,9 @@ def deputy(session: Session, council: str | None = None) -> PersonFact | None:
     return people[0] if people else None
 
 
-def administration(session: Session, council: str | None = None, meeting_date: dt.date | None = None) -> list[PersonFact]:
+def administration(
+    session: Session, council: str | None = None, meeting_date: dt.date | None = None
+) -> list[PersonFact]:
     """People from the city administration at that meeting (the latest one when no date)."""
     roles = (Role.ADMINISTRATION.value,)
     return _at_meeting(session, find_meeting(session, council, meeting_date), roles)
@@ -106,16 +113,22 @@ def guests(session: Session, council: str | None = None, meeting_date: dt.date |
     return _at_meeting(session, find_meeting(session, council, meeting_date), roles)
 
 
-def attendance(session: Session, council: str | None = None, meeting_date: dt.date | None = None) -> AttendanceFact | None:
+def attendance(
+    session: Session, council: str | None = None, meeting_date: dt.date | None = None
+) -> AttendanceFact | None:
     """Which council members were present or excused at that meeting (the latest one when no
     date); None when the protocol does not say."""
     meeting = find_meeting(session, council, meeting_date)
     if meeting is None:
         return None
     members = _by_person(session, meeting, COUNCIL_ROLES)
-    status = dict(session.execute(
-        select(s.AttendanceEntry.person_id, s.AttendanceEntry.status).where(s.AttendanceEntry.meeting_id == meeting.id)
-    ).all())
+    status = dict(
+        session.execute(
+            select(s.AttendanceEntry.person_id, s.AttendanceEntry.status).where(
+                s.AttendanceEntry.meeting_id == meeting.id
+            )
+        ).all()
+    )
     present = tuple(fact for pid, fact in members.items() if status.get(pid) == "present")
     excused = tuple(fact for pid, fact in members.items() if status.get(pid) == "excused")
     if not present and not excused:
@@ -153,10 +166,13 @@ def find_person(session: Session, text: str | None, council: str | None = None) 
     cid = council_id(session, council)
     if cid is NO_SUCH_COUNCIL:
         return Lookup(None, ())
-    query = select(s.Person).where(s.Person.id.in_(
-        select(s.Membership.person_id) if cid is None
-        else select(s.Membership.person_id).where(s.Membership.council_id == cid)
-    ))
+    query = select(s.Person).where(
+        s.Person.id.in_(
+            select(s.Membership.person_id)
+            if cid is None
+            else select(s.Membership.person_id).where(s.Membership.council_id == cid)
+        )
+    )
     candidates: list[tuple[str, str]] = []
     for row in session.execute(query).scalars():
         candidates.append((row.full_name, row.full_name))

@@ -1,4 +1,5 @@
 """What was said about a topic: full-text search over discussion passages."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -10,7 +11,9 @@ from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, sourc
 from bot.queries.facts import PassageFact
 
 
-def search_passages(session: Session, text: str | None, council: str | None = None, limit: int = 3) -> list[PassageFact]:
+def search_passages(
+    session: Session, text: str | None, council: str | None = None, limit: int = 3
+) -> list[PassageFact]:
     """The best-matching passages, best first; [] for no match or a council not in the data."""
     cid = council_id(session, council)
     if cid is NO_SUCH_COUNCIL or not text:

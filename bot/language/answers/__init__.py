@@ -5,11 +5,12 @@ comes out. The templates never read the database and never invent a fact: dates,
 amounts and times go through ``bot.language.format``; names stay exactly as written
 in the protocol.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Button:
     payload: str
 
     @classmethod
-    def for_intent(cls, title: str, intent: str, entities: Mapping[str, str] | None = None) -> "Button":
+    def for_intent(cls, title: str, intent: str, entities: Mapping[str, str] | None = None) -> Button:
         """A button that sends ``intent`` with ``entities`` (Rasa 3.6 payload syntax)."""
         payload = f"/{intent}"
         if entities:

@@ -6,21 +6,21 @@ person, meeting, application number, glossary word, council and year, plus the
 fixed texts. Protocol text quoted as written (the source passage) is not ours to
 simplify and is left out; its introduction is checked.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy.orm import Session
 
-from bot.language.answers import Answer
-from bot.language.answers import common, discussion, glossary, grants, meetings, members
+from bot.language.answers import Answer, common, discussion, glossary, grants, meetings, members
 from bot.queries import councils as council_queries
+from bot.queries import facts_curated
 from bot.queries import glossary as glossary_queries
 from bot.queries import grants as grant_queries
 from bot.queries import meetings as meeting_queries
 from bot.queries import members as member_queries
 from bot.queries import passages as passage_queries
-from bot.queries import facts_curated
 
 CURATED_KEYS = ("who_decides", "how_to_apply")
 EXAMPLE_INTENT = "ask_grant_amount"  # payloads are not checked, only the words

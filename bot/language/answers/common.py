@@ -4,9 +4,10 @@ Rules (Leichte Sprache): one statement per line, at most about five sentences in
 the first message, lists one item per line, the source always named. What does not
 fit goes into ``Answer.more`` and the text ends with the offer to tell more.
 """
+
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.language.answers import Answer, Button
 from bot.language.format import format_list, format_source, split_compounds
@@ -43,7 +44,7 @@ def stop(sentence: str) -> str:
 def quote(title: str) -> str:
     """A title as written in the protocol, in German quotes: „Eröffnung“ (not re-quoted)."""
     title = " ".join(title.split())
-    return title if any(mark in title for mark in "„“\"»«") else f"„{title}“"
+    return title if any(mark in title for mark in '„“"»«') else f"„{title}“"
 
 
 def council_label(council: str | None) -> str:
@@ -167,7 +168,10 @@ def ask_person(names: Sequence[str], intent: str, context=None) -> Answer:
 def ask_application_number(numbers: Sequence[str], intent: str, context=None) -> Answer:
     return _ask(
         "Welchen Antrag meinen Sie?\nBitte schreiben Sie die Nummer von dem Antrag.",
-        numbers, intent, "application_number", context,
+        numbers,
+        intent,
+        "application_number",
+        context,
     )
 
 
@@ -186,7 +190,6 @@ def ask_topic() -> Answer:
 def ask_council(councils: Sequence[str], intent: str, context=None) -> Answer:
     """Several councils are in the data: ask which one (every council as a button)."""
     buttons = tuple(
-        Button.for_intent(council_label(name), intent, {**(context or {}), "council": name})
-        for name in councils
+        Button.for_intent(council_label(name), intent, {**(context or {}), "council": name}) for name in councils
     )
     return Answer(text="Welchen Beirat meinen Sie?", buttons=buttons)

@@ -1,7 +1,8 @@
 """Answers about what was said in a meeting, and the original protocol text."""
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from bot.language.answers import Answer
 from bot.language.answers.common import LIST_LIMIT, OFFER_BUTTONS, bullets, finish, quote

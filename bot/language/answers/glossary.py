@@ -1,7 +1,8 @@
 """Answers that explain a hard word from the glossary (knowledge/glossary.yml)."""
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from bot.language.answers import Answer
 from bot.language.answers.common import UNKNOWN_TERM, name_buttons, sentences

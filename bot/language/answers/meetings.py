@@ -1,8 +1,9 @@
 """Answers about meetings: last, next, per year, place, time, agenda, number."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 from bot.language.answers import Answer
 from bot.language.answers.common import (
@@ -19,8 +20,7 @@ from bot.queries.facts import AgendaItemFact, MeetingFact
 
 TERMS = frozenset({"Integrationsbeirat", "Sitzung"})
 NO_NEXT_MEETING = (
-    "In den Protokollen steht kein Termin für die nächste Sitzung.\n"
-    "Deshalb kann ich Ihnen den Termin nicht sagen."
+    "In den Protokollen steht kein Termin für die nächste Sitzung.\nDeshalb kann ich Ihnen den Termin nicht sagen."
 )
 
 

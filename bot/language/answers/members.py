@@ -1,7 +1,8 @@
 """Answers about people: members, chair, deputy, party, administration, attendance, guests."""
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from bot.language.answers import Answer
 from bot.language.answers.common import LIST_LIMIT, bullets, council_label, finish, plain, stop
