@@ -20,7 +20,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _lint_language(args: argparse.Namespace) -> int:
-    from bot.language.checker import run_checker
+    from bot.lint.checker import run_checker
 
     return run_checker(verbose=args.verbose)
 
@@ -41,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="beirat", description="Frag den Beirat: Werkzeuge für die Wissensbasis.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", help="Protokolle (.txt, .pdf) in die Datenbank lesen")
-    p.add_argument("paths", nargs="+", help="Dateien oder Ordner")
+    p = sub.add_parser("ingest", help="Protokolle (.txt, .pdf, oder eine Adresse https://…) in die Datenbank lesen")
+    p.add_argument("paths", nargs="+", help="Dateien, Ordner oder Adressen von Drucksachen und Protokollen (https://…)")
     p.add_argument("--overlay", default=None, help="YAML mit Korrekturen (Standard: knowledge/corrections.yml)")
     p.set_defaults(func=_ingest)
 

@@ -22,6 +22,7 @@ from sqlalchemy.exc import OperationalError
 from bot.config import KNOWLEDGE_DIR
 from bot.db import schema
 from bot.db.session import get_engine, session_scope
+from bot.importer.fetch import FetchError, fetch_text, is_url
 from bot.importer.overlay import EMPTY, Overlay, OverlayError, apply_overlay, load_overlay
 from bot.importer.reference import ReferenceFileError, load_curated_facts, load_glossary
 from bot.importer.writer import WriteError, sync_organisation_aliases, write_document
@@ -92,7 +93,9 @@ def ingest(
     knowledge_dir = knowledge_dir or KNOWLEDGE_DIR
     corrections = _load_corrections(overlay, knowledge_dir)
     summary = IngestSummary()
-    files = _collect(paths, summary, err)
+    paths = list(paths)
+    fetched = _fetch_urls([p for p in paths if is_url(str(p))], knowledge_dir / "protocols", summary, err)
+    files = _collect([p for p in paths if not is_url(str(p))], summary, err) + fetched
 
     schema.create_schema(get_engine(url))
     with session_scope(url) as session:
@@ -110,7 +113,36 @@ def ingest(
     else:
         for path in files:
             _ingest_file(path, corrections, url, parse, summary, err)
+    for path in fetched:  # a fetched page that could not be stored is not kept either
+        if any(message.startswith(f"{path}:") for message in summary.failed):
+            path.unlink(missing_ok=True)
     return summary
+
+
+def _fetch_urls(urls: list, save_dir: Path, summary: IngestSummary, err: Console) -> list[Path]:
+    """Fetch each address, check that its text is a council document, and only then save
+    it (with its ``SOURCE:`` line) into ``save_dir`` for the ordinary ingest."""
+    from bot.knowledge.parser import parse_text
+
+    saved = []
+    for address in urls:
+        try:
+            page = fetch_text(str(address).strip())
+            parse_text(page.text, page.url)
+        except FetchError as error:
+            _fail(summary, err, str(error))
+            continue
+        except ParseError as error:
+            _fail(summary, err, f"{address}: {error.reason}")
+            continue
+        save_dir.mkdir(parents=True, exist_ok=True)
+        target = save_dir / page.file_name
+        partial = target.with_suffix(".part")
+        partial.write_text(page.text, encoding="utf-8")
+        partial.replace(target)  # never a half-written file in knowledge/
+        err.print(f"{address}: gespeichert als {target}", markup=False, highlight=False)
+        saved.append(target)
+    return saved
 
 
 def _load_corrections(overlay: Path | str | None, knowledge_dir: Path) -> Overlay:
