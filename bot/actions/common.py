@@ -24,6 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from bot.actions.dates import parse_date, parse_year
+from bot.core.facts import MeetingFact, Source
 from bot.db.session import session_scope
 from bot.language import glossary as glossary_language
 from bot.language.answers import Answer
@@ -33,7 +34,6 @@ from bot.queries import councils as council_queries
 from bot.queries import glossary as glossary_queries
 from bot.queries import meetings as meeting_queries
 from bot.queries import passages as passage_queries
-from bot.queries.facts import MeetingFact, Source
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Dates and years as users write them: "1. April 2019", "01.04.2019", "2019".
 
-German month names come from bot.language.format (one list for writing and reading).
+German month names come from bot.core.german (one table for writing and reading).
 Nothing is filled in: a date without a year keeps the year None.
 """
 
@@ -11,12 +11,11 @@ import re
 
 from dateutil import parser as date_parser
 
-from bot.language.format import MONTHS
+from bot.core.german import month_forms
 
 
 class _GermanDates(date_parser.parserinfo):
-    MONTHS = [(name[:3], name) for name in MONTHS]
-    MONTHS[2] = ("Mär", "März", "Maerz", "Mrz")
+    MONTHS = [month_forms(number) for number in range(1, 13)]
 
     def __init__(self) -> None:
         super().__init__(dayfirst=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from bot.actions.common import BeiratAction, Context, EarlyReply, Reply
+from bot.core.facts import GlossaryEntry
 from bot.language.answers import common as texts
 from bot.language.answers import glossary as answers
 from bot.queries import glossary as queries
-from bot.queries.facts import GlossaryEntry
 
 SUGGESTION_CUTOFF = 60  # rapidfuzz WRatio: below this a word is not "close"
 

@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 
 from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity, no_data, passage_for
 from bot.actions.dates import parse_date
+from bot.core.enums import GrantStatus
 from bot.language.answers import common as texts
 from bot.language.answers import grants as answers
 from bot.language.answers.discussion import no_passage_text
@@ -164,7 +165,7 @@ class ActionGrantTotal(BeiratAction):
             counted = [
                 g
                 for g in queries.list_grants(ctx.session, council=council, year=year, meeting_date=meeting_date)
-                if g.status != "rejected"
+                if g.status != GrantStatus.REJECTED
             ]
             # grant_total gives no sum when an amount is missing: say that, not "nothing".
             raise EarlyReply(answers.total_unknown() if counted else texts.no_data())

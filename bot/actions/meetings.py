@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, meeting_slots, no_data
+from bot.core.facts import MeetingFact
 from bot.language.answers import common as texts
 from bot.language.answers import meetings as answers
 from bot.language.answers.discussion import no_passage_text
 from bot.queries import meetings as queries
-from bot.queries.facts import MeetingFact
 
 
 def _meeting_reply(meeting: MeetingFact, answer, topic: str) -> Reply:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, meeting_slots, no_data
+from bot.core.facts import PersonFact
 from bot.language.answers import common as texts
 from bot.language.answers import members as answers
 from bot.language.answers.discussion import no_passage_text
 from bot.queries import members as queries
-from bot.queries.facts import PersonFact
 
 
 def resolve_person(ctx: Context, council: str | None) -> PersonFact:

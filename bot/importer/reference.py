@@ -1,6 +1,7 @@
 """Loads the hand-written reference files into the database: glossary and curated facts.
 
-knowledge/glossary.yml: a YAML list of ``{term, aliases: [...], explanation}``.
+knowledge/glossary.yml: a YAML list of ``{term, aliases: [...], explanation}``, read by
+``bot.core.glossary_file.read_glossary`` (the one reader of that file).
 knowledge/facts.yml: a YAML list of ``{key, text, source}``.
 Each load makes the table say exactly what the file says (idempotent). A missing
 file is allowed and leaves the table as it is; a malformed one raises
@@ -15,6 +16,7 @@ import yaml
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from bot.core.glossary_file import GlossaryError, read_glossary
 from bot.core.names import name_key
 from bot.db import schema as s
 
@@ -50,27 +52,19 @@ def _read_list(path: Path, required: tuple[str, ...], optional: tuple[str, ...])
 
 def load_glossary(session: Session, path: Path) -> int | None:
     """Replace the glossary with the file's terms; number loaded, None when the file is missing."""
-    entries = _read_list(path, ("term", "explanation"), ("aliases",))
-    if entries is None:
+    if not path.exists():
         return None
-    rows: dict[str, s.GlossaryTerm] = {}
-    for number, entry in enumerate(entries, start=1):
-        aliases = entry.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise ReferenceFileError(f"{path}: Eintrag {number}: aliases muss eine Liste von Wörtern sein")
-        key = name_key(entry["term"])
-        if key in rows:
-            raise ReferenceFileError(f"{path}: Eintrag {number}: {entry['term']} steht zweimal in der Datei")
-        rows[key] = s.GlossaryTerm(
-            term=entry["term"].strip(),
-            term_key=key,
-            explanation=entry["explanation"].strip(),
-            aliases=[a.strip() for a in aliases if a.strip()],
-        )
+    try:
+        entries = read_glossary(path)
+    except GlossaryError as error:
+        raise ReferenceFileError(str(error)) from None
     session.execute(delete(s.GlossaryTerm))
-    session.add_all(rows.values())
+    session.add_all(
+        s.GlossaryTerm(term=e.term, term_key=name_key(e.term), explanation=e.explanation, aliases=list(e.aliases))
+        for e in entries
+    )
     session.flush()
-    return len(rows)
+    return len(entries)
 
 
 def load_curated_facts(session: Session, path: Path) -> int | None:

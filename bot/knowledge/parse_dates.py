@@ -10,15 +10,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-# German month names and the abbreviations seen in protocols (dateutil knows only English).
-MONTHS = {
-    "januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3,
-    "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8,
-    "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11,
-    "nov": 11, "dezember": 12, "dez": 12,
-}
+from bot.core.german import MONTH_NUMBERS
+
 WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_ALT = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))  # German names: bot.core.german
 _NUMERIC_RE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4})|(\d{2}))(?![\d])")
 _TEXTUAL_RE = re.compile(rf"(?<![\d.])(\d{{1,2}})\.\s*({_MONTH_ALT})\.?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
 _TIME_RE = re.compile(
@@ -56,7 +51,7 @@ def find_dates(text: str) -> list[DateHit]:
         day, month = int(match.group(1)), int(match.group(2))
         hits.append(_hit(text, match, day, month, _year(match.group(3), match.group(4))))
     for match in _TEXTUAL_RE.finditer(text):
-        month = MONTHS[match.group(2).lower()]
+        month = MONTH_NUMBERS[match.group(2).lower()]
         hits.append(_hit(text, match, int(match.group(1)), month, int(match.group(3))))
     return sorted((h for h in hits if h is not None), key=lambda h: h.start)
 

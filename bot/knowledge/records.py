@@ -3,6 +3,8 @@
 The parser never talks to the database: text goes in, a ``DocumentRecord`` comes
 out. ``bot.importer.writer`` is the only code that turns records into rows. Names follow
 OParl where it has one (Body/Organization, Meeting, AgendaItem, Person, Membership).
+The enums (``Role``, ``GrantStatus`` …) live in ``bot.core.enums`` and are re-exported
+here, so parser code keeps importing them from this module.
 """
 
 from __future__ import annotations
@@ -10,41 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
 
-
-class DocumentKind(str, Enum):
-    PROTOCOL = "protocol"  # Ergebnisprotokoll / Protokoll of a council meeting
-    DECISION_PAPER = "decision_paper"  # Beschlussdrucksache of the city, e.g. 15-2038/2011
-
-
-class Role(str, Enum):
-    """A person's role as the document states it."""
-
-    CHAIR = "chair"  # Vorsitzende(r)
-    DEPUTY = "deputy"  # stellvertretende(r) Vorsitzende(r)
-    MEMBER = "member"
-    ADMINISTRATION = "administration"  # Verwaltung
-    GUEST = "guest"  # Gäste, eingeladene Referent*innen
-    MINUTE_TAKER = "minute_taker"  # Protokoll
-    MODERATOR = "moderator"  # Moderation
-
-
-class Attendance(str, Enum):
-    PRESENT = "present"
-    EXCUSED = "excused"  # "verhindert", "entschuldigt", in parentheses under "(verhindert waren)"
-
-
-class GrantStatus(str, Enum):
-    RECOMMENDED = "recommended"  # the council recommends it to the Stadtbezirksrat
-    DECIDED = "decided"  # the Stadtbezirksrat (or the council with own budget) decided it
-    REJECTED = "rejected"  # "abgelehnt"
-
-
-class VoteKind(str, Enum):
-    UNANIMOUS = "unanimous"  # einstimmig
-    MAJORITY = "majority"  # mehrheitlich
-    COUNTED = "counted"  # yes/no/abstain counts given
+from bot.core.enums import Attendance, DocumentKind, GrantStatus, Role, VoteKind
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ Leichte Sprache (Netzwerk Leichte Sprache, DIN SPEC 33429): numbers as digits,
 Mediopunkt from ONE list (compounds.txt). Names of people and organisations stay
 exactly as written in the protocol.
 
-Weekday and month names are spelled out here on purpose: the system locale must
-not change what a user reads. A missing value (None) raises ``ValueError``: the
-answer template has to say "Das steht nicht im Protokoll." instead of guessing.
+Weekday and month names come spelled out from ``bot.core.german`` (the table the
+parser reads dates with): the system locale must not change what a user reads. A
+missing value (None) raises ``ValueError``: the answer template has to say "Das steht
+nicht im Protokoll." instead of guessing.
 """
 
 from __future__ import annotations
@@ -20,26 +21,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
-from bot.queries.facts import PersonFact, Source
+from bot.core.facts import PersonFact, Source
+from bot.core.german import MONTHS, WEEKDAYS
 
 MEDIOPUNKT = "·"
 COMPOUNDS_FILE = Path(__file__).with_name("compounds.txt")
-
-WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 
 # Inflection endings that may follow a listed compound: Integrations·beirat-es, -s, -e …
 _ENDINGS = ("innen", "ern", "en", "er", "es", "in", "e", "n", "s")

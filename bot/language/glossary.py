@@ -4,8 +4,9 @@
 "Banjul e.V. bekommt eine Zuwendung. e.V. Das heißt: eingetragener Verein. …
 Zuwendung. Das heißt: Die Stadt gibt Geld für ein Projekt. …"
 The action keeps the returned set of explained terms in the slot ``explained_terms``.
-Entries come from knowledge/glossary.yml (``load_glossary``) or from the database
-(``bot.queries.glossary.all_terms``); both are ``GlossaryEntry`` objects.
+The entries are always passed in (``GlossaryEntry`` facts): the actions take them from
+the database (``bot.queries.glossary.all_terms``), the checker from the file
+(``bot.core.glossary_file``). Nothing here reads a file or the database.
 """
 
 from __future__ import annotations
@@ -14,23 +15,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from bot.config import KNOWLEDGE_DIR
+from bot.core.facts import GlossaryEntry
 from bot.language.format import MEDIOPUNKT, split_compounds
-from bot.language.readability import LIST_MARKERS, analyse
-from bot.queries.facts import GlossaryEntry
+from bot.language.sentences import LIST_MARKERS, analyse
 
-GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 EXPLANATION_MARK = "Das heißt:"
 # Right after a word: the text explains it itself ("Zuwendung heißt: …", "„TOP“ bedeutet: …").
 EXPLAINED_AFTER = re.compile(r"[“”\"]?\.?\s*(?:Das heißt:|heißt:|bedeutet:)")
-
-
-class GlossaryError(ValueError):
-    """knowledge/glossary.yml is not a list of {term, aliases, explanation}."""
 
 
 @dataclass(frozen=True)
@@ -39,46 +31,6 @@ class TermMatch:
     start: int
     end: int
     text: str  # the form as it stands in the text
-
-
-def load_glossary(path: Path = GLOSSARY_FILE) -> tuple[GlossaryEntry, ...]:
-    """Reads and checks the glossary file; raises GlossaryError with the reason."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise GlossaryError(f"{path}: nicht lesbar: {error}") from error
-    if not isinstance(data, list):
-        raise GlossaryError(f"{path}: erwartet wird eine Liste von Einträgen")
-    entries, seen = [], {}
-    for number, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            raise GlossaryError(f"{path}: Eintrag {number} ist kein Eintrag mit term/explanation")
-        term, explanation = item.get("term"), item.get("explanation")
-        aliases = item.get("aliases") or []
-        if not isinstance(term, str) or not term.strip():
-            raise GlossaryError(f"{path}: Eintrag {number} hat kein Wort (term)")
-        if not isinstance(explanation, str) or not explanation.strip():
-            raise GlossaryError(f"{path}: '{term}' hat keine Erklärung (explanation)")
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise GlossaryError(f"{path}: '{term}': aliases muss eine Liste von Wörtern sein")
-        for form in [term, *aliases]:
-            key = form.strip().lower()
-            if key in seen:
-                raise GlossaryError(f"{path}: '{form}' steht bei '{seen[key]}' und bei '{term}'")
-            seen[key] = term
-        entries.append(
-            GlossaryEntry(
-                term=term.strip(),
-                explanation=" ".join(explanation.split()),
-                aliases=tuple(a.strip() for a in aliases),
-            )
-        )
-    return tuple(entries)
-
-
-@lru_cache(maxsize=1)
-def default_entries() -> tuple[GlossaryEntry, ...]:
-    return load_glossary()
 
 
 def _matches_any_case(form: str) -> bool:
@@ -107,11 +59,8 @@ def explanation_text(entry: GlossaryEntry) -> str:
     return f"{head} {EXPLANATION_MARK} {split_compounds(entry.explanation)}"
 
 
-def explanation_spans(
-    text: str, entries: Sequence[GlossaryEntry] | None = None
-) -> list[tuple[int, int, GlossaryEntry]]:
+def explanation_spans(text: str, entries: Sequence[GlossaryEntry]) -> list[tuple[int, int, GlossaryEntry]]:
     """Where ``text`` already holds an explanation block "X. Das heißt: …" of an entry."""
-    entries = default_entries() if entries is None else entries
     spans = []
     for entry in entries:
         block = explanation_text(entry)
@@ -122,9 +71,8 @@ def explanation_spans(
     return sorted(spans, key=lambda s: s[0])
 
 
-def find_terms(text: str, entries: Sequence[GlossaryEntry] | None = None) -> list[TermMatch]:
+def find_terms(text: str, entries: Sequence[GlossaryEntry]) -> list[TermMatch]:
     """Every hard word in ``text``, in reading order; the longest form wins an overlap."""
-    entries = default_entries() if entries is None else entries
     if not text:
         return []
     forms = sorted(
@@ -153,15 +101,12 @@ def _insertion_point(text: str, position: int) -> int:
     return len(text)
 
 
-def explain_terms(
-    text: str, explained: Iterable[str], entries: Sequence[GlossaryEntry] | None = None
-) -> tuple[str, set[str]]:
+def explain_terms(text: str, explained: Iterable[str], entries: Sequence[GlossaryEntry]) -> tuple[str, set[str]]:
     """Adds "X. Das heißt: …" after the sentence where a hard word first appears.
 
     Words in ``explained`` (this conversation so far) are not explained again; the
     returned set holds them plus the newly explained terms (as ``entry.term``).
     """
-    entries = default_entries() if entries is None else entries
     done = set(explained or ())
     if not text:
         return text or "", done

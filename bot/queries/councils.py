@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.facts import Council, Lookup
 from bot.core.names import name_key
 from bot.db import schema as s
-from bot.queries.facts import Council, Lookup
 from bot.queries.fuzzy import Matcher
 
 # Words that name the kind of body, not which one: "Beirat Linden" means Linden-Limmer.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.facts import CuratedFact
 from bot.db import schema as s
-from bot.queries.facts import CuratedFact
 
 
 def curated_fact(session: Session, key: str) -> CuratedFact | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.queries.facts import Lookup
+from bot.core.facts import Lookup
 
 MAX_SUGGESTIONS = 3
 SUGGESTION_CUTOFF = 65  # below this a name is not "close" enough to suggest

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.facts import GlossaryEntry
 from bot.core.names import name_key
 from bot.db import schema as s
-from bot.queries.facts import GlossaryEntry
 from bot.queries.fuzzy import Matcher
 
 # Only near-exact forms ("Zuwendungen" for "Zuwendung"); a wrong explanation is worse than none.

@@ -15,11 +15,11 @@ from decimal import Decimal
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from bot.core.enums import GrantStatus
+from bot.core.facts import GrantFact, GrantTotal, Lookup, Source
 from bot.core.names import application_key, organisation_key
 from bot.db import schema as s
-from bot.knowledge.records import GrantStatus
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, source
-from bot.queries.facts import GrantFact, GrantTotal, Lookup, Source
 from bot.queries.fuzzy import Matcher
 
 _MATCHER = Matcher(key=organisation_key, threshold=88, min_words_for_subset=2)
@@ -59,7 +59,7 @@ def _fact(row, councils: dict[int, str]) -> GrantFact:
         applicant_as_written=grant.applicant,
         amount=grant.amount,
         purpose=grant.purpose,
-        status=grant.status,
+        status=GrantStatus(grant.status),
         vote_text=grant.vote_text,
         source=source(document, meeting, councils.get(grant.council_id), agenda_number),
         ceiling=bool(grant.ceiling),
@@ -164,7 +164,7 @@ def grant_total(
     grants = [
         g
         for g in list_grants(session, council=council, year=year, meeting_date=meeting_date)
-        if g.status != GrantStatus.REJECTED.value
+        if g.status != GrantStatus.REJECTED
     ]
     if not grants or any(g.amount is None for g in grants):
         return None

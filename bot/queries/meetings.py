@@ -7,9 +7,9 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from bot.core.facts import AgendaItemFact, MeetingFact
 from bot.db import schema as s
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, latest_first, meeting_fact, source
-from bot.queries.facts import AgendaItemFact, MeetingFact
 
 
 def _meetings(session: Session, council: str | None):

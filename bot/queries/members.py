@@ -11,11 +11,11 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.enums import Attendance, Role
+from bot.core.facts import AttendanceFact, Lookup, PersonFact
 from bot.core.names import name_key
 from bot.db import schema as s
-from bot.knowledge.records import Role
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, latest_first, meeting_fact, source
-from bot.queries.facts import AttendanceFact, Lookup, PersonFact
 from bot.queries.fuzzy import Matcher
 from bot.queries.meetings import find_meeting
 
@@ -40,7 +40,7 @@ def _person_fact(membership: s.Membership, meeting: s.Meeting, councils: dict[in
     return PersonFact(
         full_name=person.full_name,
         salutation=person.salutation,
-        role=membership.role,
+        role=Role(membership.role),
         party=membership.party,
         function=membership.function,
         council=council,
@@ -129,8 +129,8 @@ def attendance(
             )
         ).all()
     )
-    present = tuple(fact for pid, fact in members.items() if status.get(pid) == "present")
-    excused = tuple(fact for pid, fact in members.items() if status.get(pid) == "excused")
+    present = tuple(fact for pid, fact in members.items() if status.get(pid) == Attendance.PRESENT)
+    excused = tuple(fact for pid, fact in members.items() if status.get(pid) == Attendance.EXCUSED)
     if not present and not excused:
         return None
     return AttendanceFact(meeting=meeting_fact(meeting, council_names(session)), present=present, excused=excused)

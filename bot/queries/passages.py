@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.facts import PassageFact
 from bot.db import fts
 from bot.db import schema as s
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, source
-from bot.queries.facts import PassageFact
 
 
 def search_passages(

@@ -7,7 +7,7 @@ import json
 from bot.language.answers import Button
 from bot.language.answers import common
 from bot.language.answers import discussion, glossary
-from bot.queries.facts import GlossaryEntry, PassageFact, Source
+from bot.core.facts import GlossaryEntry, PassageFact, Source
 
 SOURCE = Source("Integrationsbeirat Linden-Limmer", 32, dt.date(2019, 4, 1), "2019-04-01_linden-limmer_32.txt")
 

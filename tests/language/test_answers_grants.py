@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from bot.language.answers import grants as answers
 from bot.language.answers.common import MORE_OFFER
-from bot.language.readability import analyse
-from bot.queries.facts import CuratedFact, GrantFact, GrantTotal, Source
+from bot.language.sentences import analyse
+from bot.core.enums import GrantStatus
+from bot.core.facts import CuratedFact, GrantFact, GrantTotal, Source
 
 LINDEN = "Integrationsbeirat Linden-Limmer"
 SOURCE = Source(LINDEN, 32, dt.date(2019, 4, 1), "2019-04-01_linden-limmer_32.txt", agenda_number="2")
@@ -15,7 +16,8 @@ SOURCE = Source(LINDEN, 32, dt.date(2019, 4, 1), "2019-04-01_linden-limmer_32.tx
 
 def grant(org="Banjul e.V.", amount="1400.00", purpose="Internationales Fußball", status="recommended",
           number="04/2019", vote=None, source=SOURCE) -> GrantFact:
-    return GrantFact(number, org, org, Decimal(amount) if amount else None, purpose, status, vote, source)
+    return GrantFact(number, org, org, Decimal(amount) if amount else None, purpose, GrantStatus(status), vote,
+                     source)
 
 
 def longest_sentence(text: str, names=()) -> int:
@@ -35,7 +37,7 @@ def test_amount_of_a_recommended_grant_says_suggested_and_who_decides():
 
 def test_a_ceiling_is_said_as_a_ceiling_never_as_a_payment():
     """ "Zuwendungssumme: bis zu 2.200,00 €": the most that can be paid."""
-    capped = GrantFact("IB-02-2025", "NK Mitte", "NK Mitte", Decimal("2200.00"), "Sommerfest 2025", "recommended",
+    capped = GrantFact("IB-02-2025", "NK Mitte", "NK Mitte", Decimal("2200.00"), "Sommerfest 2025", GrantStatus.RECOMMENDED,
                        None, SOURCE, ceiling=True)
     answer = answers.grant_amount([capped])
     assert "schlägt bis zu 2.200 Euro vor." in answer.text

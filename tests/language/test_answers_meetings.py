@@ -5,7 +5,7 @@ import dataclasses
 import datetime as dt
 
 from bot.language.answers import meetings as answers
-from bot.queries.facts import AgendaItemFact, MeetingFact, Source
+from bot.core.facts import AgendaItemFact, MeetingFact, Source
 
 LINDEN = "Integrationsbeirat Linden-Limmer"
 SOURCE = Source(LINDEN, 32, dt.date(2019, 4, 1), "2019-04-01_linden-limmer_32.txt")

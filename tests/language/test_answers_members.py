@@ -5,7 +5,8 @@ import datetime as dt
 
 from bot.language.answers import members as answers
 from bot.language.answers.common import MORE_OFFER, plain
-from bot.queries.facts import AttendanceFact, MeetingFact, PersonFact, Source
+from bot.core.enums import Role
+from bot.core.facts import AttendanceFact, MeetingFact, PersonFact, Source
 
 LINDEN = "Integrationsbeirat Linden-Limmer"
 SOURCE = Source(LINDEN, 32, dt.date(2019, 4, 1), "2019-04-01_linden-limmer_32.txt")
@@ -14,7 +15,7 @@ MEETING = MeetingFact(LINDEN, 32, dt.date(2019, 4, 1), "kargah e.V.", "Zur Bettf
 
 
 def person(name, role="member", party=None, function=None, salutation=None) -> PersonFact:
-    return PersonFact(name, salutation, role, party, function, LINDEN, SOURCE)
+    return PersonFact(name, salutation, Role(role), party, function, LINDEN, SOURCE)
 
 
 GRUBE = person("Rainer-Jörg Grube", "chair")

@@ -4,8 +4,9 @@ import datetime as dt
 import pytest
 
 from bot.language.format import format_list, format_person, format_source
-from bot.language.rules import check_text
-from bot.queries.facts import PersonFact, Source
+from bot.lint.rules import check_text
+from bot.core.enums import Role
+from bot.core.facts import PersonFact, Source
 
 LINDEN = "Integrationsbeirat Linden-Limmer"
 
@@ -37,7 +38,7 @@ def test_person_name_stays_exactly_as_written(name):
 
 
 def test_person_fact_gives_its_full_name():
-    person = PersonFact("Lipi Mahajabin Ahmed", None, "member", None, None, LINDEN, source())
+    person = PersonFact("Lipi Mahajabin Ahmed", None, Role.MEMBER, None, None, LINDEN, source())
     assert format_person(person) == "Lipi Mahajabin Ahmed"
 
 

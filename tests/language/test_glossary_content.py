@@ -4,11 +4,12 @@ import re
 import pytest
 
 from bot.language.format import split_compounds
-from bot.language.glossary import explanation_text, find_terms, load_glossary
-from bot.language.readability import analyse
-from bot.language.rules import check_text
+from bot.core.glossary_file import read_glossary
+from bot.language.glossary import explanation_text, find_terms
+from bot.language.sentences import analyse
+from bot.lint.rules import check_text
 
-ENTRIES = load_glossary()
+ENTRIES = read_glossary()
 REQUIRED = [
     "Integrationsbeirat", "Zuwendung", "Stadtbezirksrat", "Stadtbezirk", "Antrag", "TOP", "Tagesordnungspunkt",
     "Tagesordnung", "LIP", "Lokaler Integrationsplan", "e.V.", "e. V.", "eV", "eingetragener Verein", "Protokoll",

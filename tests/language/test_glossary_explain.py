@@ -1,8 +1,8 @@
 """Hard words are explained once per conversation, right after their first sentence."""
 import pytest
 
-from bot.language.glossary import GlossaryError, explain_terms, explanation_text, find_terms, load_glossary
-from bot.queries.facts import GlossaryEntry
+from bot.language.glossary import explain_terms, explanation_text, find_terms
+from bot.core.facts import GlossaryEntry
 
 ZUWENDUNG = GlossaryEntry("Zuwendung", "Die Stadt gibt Geld für ein Projekt.", ("Zuwendungen",))
 EV = GlossaryEntry("e.V.", "eingetragener Verein. Ein Verein ist eine Gruppe.", ("e. V.", "eV"))
@@ -108,27 +108,3 @@ def test_abbreviations_match_only_as_written():
 
 def test_parts_of_longer_words_are_not_terms():
     assert find_terms("Die Zuwendungsempfehlung kommt.", ENTRIES) == []
-
-
-def test_load_glossary_rejects_bad_files(tmp_path):
-    cases = {
-        "not_a_list.yml": "term: Zuwendung\n",
-        "no_explanation.yml": "- term: Zuwendung\n",
-        "bad_aliases.yml": "- term: Zuwendung\n  explanation: Geld.\n  aliases: Zuwendungen\n",
-        "duplicate.yml": "- term: A\n  explanation: x.\n  aliases: [B]\n- term: B\n  explanation: y.\n",
-        "broken.yml": "- term: [\n",
-    }
-    for name, content in cases.items():
-        path = tmp_path / name
-        path.write_text(content, encoding="utf-8")
-        with pytest.raises(GlossaryError):
-            load_glossary(path)
-    with pytest.raises(GlossaryError):
-        load_glossary(tmp_path / "missing.yml")
-
-
-def test_load_glossary_reads_entries(tmp_path):
-    path = tmp_path / "glossary.yml"
-    path.write_text("- term: Zuwendung\n  aliases: [Zuwendungen]\n  explanation: >-\n    Die Stadt gibt\n    Geld.\n",
-                    encoding="utf-8")
-    assert load_glossary(path) == (GlossaryEntry("Zuwendung", "Die Stadt gibt Geld.", ("Zuwendungen",)),)

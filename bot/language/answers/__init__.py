@@ -1,9 +1,9 @@
 """Plain-language answers (Leichte Sprache), one module per topic.
 
-Every template is a pure function: facts from ``bot.queries`` go in, an ``Answer``
-comes out. The templates never read the database and never invent a fact: dates,
-amounts and times go through ``bot.language.format``; names stay exactly as written
-in the protocol.
+Every template is a pure function: facts (``bot.core.facts``, as ``bot.queries``
+returns them) go in, an ``Answer`` comes out. The templates never read the database
+and never invent a fact: dates, amounts and times go through ``bot.language.format``;
+names stay exactly as written in the protocol.
 """
 
 from __future__ import annotations

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from bot.core.facts import Source
 from bot.language.answers import Answer, Button
 from bot.language.format import format_list, format_source, split_compounds
-from bot.language.readability import analyse
-from bot.queries.facts import Source
+from bot.language.sentences import analyse
 
 SENTENCE_LIMIT = 4  # sentences before the source (2 more) in the first message
 LIST_LIMIT = 8  # list items in the first message

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.core.facts import PassageFact, Source
 from bot.language.answers import Answer
 from bot.language.answers.common import LIST_LIMIT, OFFER_BUTTONS, bullets, finish, quote
 from bot.language.format import format_source
-from bot.queries.facts import PassageFact, Source
 
 QUOTE_INTRO = "Hier ist der Text aus dem Protokoll.\nDer Text ist nicht in Leichter Sprache."
 NO_PASSAGE = "Ich habe gerade keinen Text aus einem Protokoll für Sie.\nBitte stellen Sie zuerst eine Frage."

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.core.facts import GlossaryEntry
 from bot.language.answers import Answer
 from bot.language.answers.common import UNKNOWN_TERM, name_buttons, sentences
-from bot.queries.facts import GlossaryEntry
 
 
 def explanation(entry: GlossaryEntry) -> Answer:

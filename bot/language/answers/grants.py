@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from bot.core.enums import GrantStatus
+from bot.core.facts import CuratedFact, GrantFact, GrantTotal
 from bot.language.answers import Answer, Button
 from bot.language.answers.common import (
     LIST_LIMIT,
@@ -18,7 +20,6 @@ from bot.language.answers.common import (
     stop,
 )
 from bot.language.format import format_amount, format_date
-from bot.queries.facts import CuratedFact, GrantFact, GrantTotal
 
 TERMS = frozenset({"Integrationsbeirat", "Stadtbezirksrat", "Antrag"})
 
@@ -61,16 +62,16 @@ def decision_lines(grant: GrantFact) -> list[str]:
     amount = _amount(grant)
     council = council_label(grant.source.council)
     no_amount = ["Im Protokoll steht kein Betrag."]
-    if grant.status == "recommended":
+    if grant.status == GrantStatus.RECOMMENDED:
         first = [f"Der {council} schlägt {amount} vor."] if amount else [f"Der {council} schlägt Geld vor.", *no_amount]
         return first + [plain("Der Stadtbezirksrat sagt dann Ja oder Nein.")]
     # The data does not say who decided or rejected (council or Stadtbezirksrat),
     # so these sentences name no one.
-    if grant.status == "decided":
+    if grant.status == GrantStatus.DECIDED:
         if amount:
             return [f"Die Entscheidung ist: {who} bekommt {amount}."]
         return [f"Die Entscheidung ist: {who} bekommt Geld.", *no_amount]
-    if grant.status == "rejected":
+    if grant.status == GrantStatus.REJECTED:
         lines = [f"Die Entscheidung ist: {who} bekommt kein Geld.", "Der Antrag ist abgelehnt."]
         return lines + ([f"Der Antrag war über {amount}."] if amount else [])
     return ["Im Protokoll steht keine Entscheidung über den Antrag."]
@@ -174,15 +175,15 @@ def grants_list(
     where = council_label(council)
     lines = _scope_lines(_count(len(grants)), council=council, year=year, meeting_date=meeting_date)
     groups = [
-        ("recommended", f"Der {where} schlägt vor:"),
-        ("decided", "Diese Anträge sind entschieden:"),
-        ("rejected", "Diese Anträge sind abgelehnt:"),
+        (GrantStatus.RECOMMENDED, f"Der {where} schlägt vor:"),
+        (GrantStatus.DECIDED, "Diese Anträge sind entschieden:"),
+        (GrantStatus.REJECTED, "Diese Anträge sind abgelehnt:"),
     ]
     for status, heading in groups:
         members = [g for g in grants if g.status == status]
         if members:
             lines += [heading, *bullets(_item(g) for g in members)]
-    if any(g.status == "recommended" for g in grants):
+    if any(g.status == GrantStatus.RECOMMENDED for g in grants):
         lines.append(plain("Der Stadtbezirksrat sagt dann Ja oder Nein."))
     return finish(lines, [g.source for g in grants], limit=3 + LIST_LIMIT, terms=TERMS)
 

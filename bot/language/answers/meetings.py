@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from bot.core.facts import AgendaItemFact, MeetingFact
 from bot.language.answers import Answer
 from bot.language.answers.common import (
     LIST_LIMIT,
@@ -16,7 +17,6 @@ from bot.language.answers.common import (
     stop,
 )
 from bot.language.format import format_date, format_time
-from bot.queries.facts import AgendaItemFact, MeetingFact
 
 TERMS = frozenset({"Integrationsbeirat", "Sitzung"})
 NO_NEXT_MEETING = (

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.core.enums import Role
+from bot.core.facts import AttendanceFact, PersonFact
 from bot.language.answers import Answer
 from bot.language.answers.common import LIST_LIMIT, bullets, council_label, finish, plain, stop
 from bot.language.answers.meetings import meeting_phrase
-from bot.queries.facts import AttendanceFact, PersonFact
 
 TERMS = frozenset({"Integrationsbeirat", "Verwaltung", "Vorsitzende", "Stellvertretung"})
-COUNCIL_ROLES = ("chair", "deputy", "member")
-ROLE_LABELS = {"chair": "Vorsitz", "deputy": "Stellvertretung"}
+COUNCIL_ROLES = (Role.CHAIR, Role.DEPUTY, Role.MEMBER)
+ROLE_LABELS = {Role.CHAIR: "Vorsitz", Role.DEPUTY: "Stellvertretung"}
 
 
 def _item(person: PersonFact, *, with_function: bool = False) -> str:
@@ -82,13 +83,13 @@ def is_member(person: PersonFact) -> Answer:
 
 def _other_role_line(person: PersonFact) -> str:
     name = person.full_name
-    if person.role == "administration":
+    if person.role == Role.ADMINISTRATION:
         return plain(f"{name} ist von der Verwaltung.")
-    if person.role == "guest":
+    if person.role == Role.GUEST:
         return f"{name} war als Gast bei einer Sitzung."
-    if person.role == "minute_taker":
+    if person.role == Role.MINUTE_TAKER:
         return f"{name} hat ein Protokoll geschrieben."
-    if person.role == "moderator":
+    if person.role == Role.MODERATOR:
         return f"{name} hat ein Gespräch geleitet."
     return f"{name} steht im Protokoll."
 

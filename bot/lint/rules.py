@@ -13,10 +13,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.language.format import MEDIOPUNKT, WEEKDAYS, find_unsplit_compounds, split_compounds
-from bot.language.glossary import EXPLAINED_AFTER, default_entries, explanation_spans, find_terms
-from bot.language.readability import Analysis, Sentence, analyse
-from bot.queries.facts import GlossaryEntry
+from bot.core.facts import GlossaryEntry
+from bot.core.german import WEEKDAYS
+from bot.core.glossary_file import glossary_entries
+from bot.language.format import MEDIOPUNKT, find_unsplit_compounds, split_compounds
+from bot.language.glossary import EXPLAINED_AFTER, explanation_spans, find_terms
+from bot.language.sentences import Analysis, Sentence, analyse
 
 MAX_SENTENCE_WORDS = 15
 MAX_SENTENCES = 6  # "at most about five sentences", then the offer to tell more
@@ -331,7 +333,7 @@ def check_text(
     if not text or not text.strip():
         return []
     names = tuple(names or ())
-    entries = default_entries() if entries is None else tuple(entries)
+    entries = glossary_entries() if entries is None else tuple(entries)
     explained = set(explained or ())
     explained_lower = {term.lower() for term in explained}
     analysis = analyse(text, names)

@@ -1,6 +1,8 @@
-"""Sentences, words and the German Flesch reading ease (Flesch-Amstad).
+"""Sentences and words: where a sentence ends and how many words it has.
 
-Word counting follows the Leichte Sprache checker: a name (people, organisations,
+The answers use it to cut texts into sentences (hard-word explanations go after the
+sentence, bullets after the list); the Leichte Sprache checker (``bot.lint``) builds
+its rules and the Flesch-Amstad score on it. Word counting: a name (people, organisations,
 councils from the database or passed in) and anything in quotes counts as ONE word,
 and a word with a Mediopunkt ("Integrations·beirat") is one word.
 
@@ -8,26 +10,16 @@ Sentence splitting is our own small rule set rather than a library, because it m
 know our names and abbreviations: "Banjul e.V. bekommt …" is one sentence,
 "… bekommt Banjul e.V. Das Projekt …" are two, "32. Sitzung" and "1. April" are no end.
 Every line is split on its own; a line starting with "- " is a list item.
-
-Flesch-Amstad = 180 − ASL − 58.5 × ASW (ASL: words per sentence, ASW: syllables per
-word). ``flesch_amstad`` scores our own wording: a name or quote is one word in ASL
-and left out of ASW (we cannot simplify "Rainer-Jörg Grube"); ``flesch_amstad_all_words``
-is the textbook score with every word, for comparison with other tools. Syllables come
-from pyphen's German hyphenation dictionary; a digit counts as one syllable (a rough
-reading length of a number).
 """
 
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
-import pyphen
-
-from bot.language.format import MEDIOPUNKT, MONTHS, protected_spans, split_compounds
+from bot.core.german import MONTH_NUMBERS
+from bot.language.format import protected_spans, split_compounds
 
 LIST_MARKERS = ("- ", "• ", "* ", "– ")
 
@@ -97,9 +89,8 @@ _SENTENCE_STARTERS = {
     "wo",
     "wie",
 }
-_MONTHS_LOWER = {m.lower() for m in MONTHS}
 _END = re.compile(r"[.!?]+[\"“”»«)]*(?=\s|$)")
-_WORD_CHARS = re.compile(r"[\w]")
+WORD_CHARS = re.compile(r"[\w]")
 
 
 @dataclass(frozen=True)
@@ -122,16 +113,6 @@ class Analysis:
 
     def masked_sentence(self, sentence: Sentence) -> str:
         return self.masked[sentence.start : sentence.end]
-
-
-@dataclass(frozen=True)
-class TextStats:
-    sentences: int
-    prose_sentences: int  # without list items
-    words: int
-    words_per_sentence: float  # mean over prose sentences (all sentences if there is no prose)
-    max_sentence_words: int
-    flesch_amstad: float | None  # None for a text without words
 
 
 def name_variants(names: Iterable[str]) -> set[str]:
@@ -180,7 +161,7 @@ def _is_boundary(line: str, end: int, spans: list[tuple[int, int]]) -> bool:
         if not next_word:
             return True
         word = next_word.strip(",.;:").lower()
-        if word in _MONTHS_LOWER or not next_is_capital:
+        if word in MONTH_NUMBERS or not next_is_capital:
             return False  # "1. April", "32. sitzung" (lower case: no new sentence)
         # "… 12. Das …", "… 2019. Dann …" end a sentence; "32. Sitzung" does not.
         return word in _SENTENCE_STARTERS or len(core) > 3
@@ -198,7 +179,7 @@ def _count_words(text: str, spans: list[tuple[int, int]], offset: int) -> int:
         pieces.append(" NAME ")
         last = min(end, len(text))
     pieces.append(text[last:])
-    return sum(1 for token in "".join(pieces).split() if _WORD_CHARS.search(token))
+    return sum(1 for token in "".join(pieces).split() if WORD_CHARS.search(token))
 
 
 def analyse(text: str, names: Iterable[str] = ()) -> Analysis:
@@ -261,73 +242,3 @@ def _sentence(line, begin, end, line_start, spans, is_item) -> Sentence:
     part = line[begin:end]
     words = _count_words(part, spans, line_start + begin)
     return Sentence(part, line_start + begin, line_start + end, is_item, words)
-
-
-# --- Flesch-Amstad ----------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _hyphenator() -> pyphen.Pyphen:
-    # left=1 counts a one-letter first syllable ("A-bend", "I-dee"); right stays 2 because
-    # right=1 splits off single consonants ("be-an-trag-t").
-    return pyphen.Pyphen(lang="de_DE", left=1, right=2)
-
-
-@lru_cache(maxsize=4096)
-def syllables(word: str) -> int:
-    """Syllables of one word; parts joined by Mediopunkt or hyphen are counted apart."""
-    total = 0
-    for part in re.split(rf"[{MEDIOPUNKT}\-/]", word):
-        digits = sum(ch.isdigit() for ch in part)
-        letters = "".join(ch for ch in part if ch.isalpha())
-        if letters:
-            total += len(_hyphenator().positions(letters)) + 1
-        total += digits
-    return total
-
-
-def flesch_amstad(text: str, names: Iterable[str] = ()) -> float | None:
-    """Flesch-Amstad of our own wording: 180 − ASL − 58.5 × ASW.
-
-    ASL counts a name or a quote as one word (like the sentence-length rule); ASW
-    leaves names and quotes out, because we cannot make them easier. None when the
-    text has no words of our own (a bare list of names).
-    """
-    analysis = analyse(text, names)
-    own = [
-        token
-        for sentence in analysis.sentences
-        for token in analysis.masked_sentence(sentence).split()
-        if _WORD_CHARS.search(token.replace("_", ""))
-    ]
-    if not own:
-        return None
-    asl = sum(s.words for s in analysis.sentences) / len(analysis.sentences)
-    asw = sum(syllables(token) for token in own) / len(own)
-    return round(180 - asl - 58.5 * asw, 1)
-
-
-def flesch_amstad_all_words(text: str) -> float | None:
-    """The textbook Flesch-Amstad: every word counts, names and quotes too."""
-    analysis = analyse(text)
-    words = [w for s in analysis.sentences for w in s.text.split() if _WORD_CHARS.search(w)]
-    if not words:
-        return None
-    asl = len(words) / len(analysis.sentences)
-    asw = sum(syllables(w) for w in words) / len(words)
-    return round(180 - asl - 58.5 * asw, 1)
-
-
-def text_stats(text: str, names: Iterable[str] = ()) -> TextStats:
-    analysis = analyse(text, names)
-    counts = [s.words for s in analysis.sentences]
-    prose = [s.words for s in analysis.sentences if not s.list_item]
-    basis = prose or counts
-    return TextStats(
-        sentences=len(counts),
-        prose_sentences=len(prose),
-        words=sum(counts),
-        words_per_sentence=round(statistics.mean(basis), 1) if basis else 0.0,
-        max_sentence_words=max(counts, default=0),
-        flesch_amstad=flesch_amstad(text, names),
-    )

@@ -4,8 +4,8 @@ import sys
 
 import pytest
 
-from bot.language import checker
-from bot.language.checker import CheckerError, domain_texts, run_checker, summarise
+from bot.lint import checker
+from bot.lint.checker import CheckerError, domain_texts, run_checker, summarise
 
 
 def lines(output: str, tag: str) -> list[list[str]]:
@@ -164,7 +164,7 @@ def test_button_titles_are_checked_but_not_counted(monkeypatch, empty_db):
 
 def test_missing_catalogue_fails_loudly(monkeypatch, empty_db):
     monkeypatch.setattr(checker, "names_from_database", lambda session: (set(), set()))
-    monkeypatch.setitem(sys.modules, "bot.language.answers.catalog", None)  # import now fails
+    monkeypatch.setitem(sys.modules, "bot.lint.catalog", None)  # import now fails
     code, output = run(empty_db)
     assert code == 2, output
     assert "render_all fehlt" in output and lines(output, "RESULT") == [["RESULT", "ERROR"]]

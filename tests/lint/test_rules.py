@@ -1,8 +1,8 @@
 """Each Leichte Sprache rule fires on a bad example and stays quiet on a good one."""
 import pytest
 
-from bot.language.rules import RULES, check_text
-from bot.queries.facts import GlossaryEntry
+from bot.lint.rules import RULES, check_text
+from bot.core.facts import GlossaryEntry
 
 NAMES = ["Banjul e.V.", "Förderverein der IGS Linden e.V.", "Rainer-Jörg Grube", "DIE PARTEI"]
 

@@ -2,7 +2,7 @@
 
 Checks (1) every response in domain.yml (all variations and button titles) and
 (2) every answer the actions can give for the data in the database, rendered by
-``bot.language.answers.catalog.render_all``. Names for "one name = one word" come
+``bot.lint.catalog.render_all``. Names for "one name = one word" come
 from the database. Output is one record per line, tab-separated, first field a tag:
 
     VIOLATION  <answer>  <rule>  <message>  <sentence>
@@ -29,9 +29,10 @@ from typing import TextIO
 import yaml
 
 from bot.config import REPO_ROOT
-from bot.language.glossary import default_entries
-from bot.language.readability import analyse, flesch_amstad, flesch_amstad_all_words
-from bot.language.rules import MAX_SENTENCE_WORDS, Violation, check_text
+from bot.core.glossary_file import glossary_entries
+from bot.language.sentences import analyse
+from bot.lint.readability import flesch_amstad, flesch_amstad_all_words
+from bot.lint.rules import MAX_SENTENCE_WORDS, Violation, check_text
 
 TARGET_MEDIAN_WORDS = 10
 TARGET_MAX_WORDS = MAX_SENTENCE_WORDS
@@ -207,9 +208,9 @@ def names_from_database(session) -> tuple[set[str], set[str]]:
 def rendered_answers(session) -> list[tuple[str, str]]:
     """Every answer of the actions; without the catalogue the check must fail, not skip."""
     try:
-        from bot.language.answers.catalog import render_all
+        from bot.lint.catalog import render_all
     except ImportError as error:
-        raise CheckerError(f"bot.language.answers.catalog.render_all fehlt: {error}") from error
+        raise CheckerError(f"bot.lint.catalog.render_all fehlt: {error}") from error
     return [(label, text) for label, text in render_all(session) if text and text.strip()]
 
 
@@ -231,7 +232,7 @@ def check_all(
     explained when they are sent (glossary.explain_terms), so the hard-word rule is
     left to the action tests there; domain responses are sent as they are."""
     names = tuple(names)
-    entries = default_entries()
+    entries = glossary_entries()
     found = []
     for label, text in domain:
         # A button title is what the user "says" when clicking: nothing to explain there.

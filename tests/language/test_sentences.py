@@ -1,7 +1,6 @@
-"""Sentences, words (a name is one word) and Flesch-Amstad."""
-import pytest
+"""Sentences and words (a name is one word)."""
 
-from bot.language.readability import analyse, flesch_amstad, flesch_amstad_all_words, syllables, text_stats
+from bot.language.sentences import analyse
 
 
 def sentences(text, names=()):
@@ -56,42 +55,5 @@ def test_quoted_text_counts_as_one_word():
     assert analyse("Das Projekt heißt „Spielend gegen Ausgrenzung“.").sentences[0].words == 4
 
 
-def test_mediopunkt_word_is_one_word_with_all_its_syllables():
+def test_mediopunkt_word_is_one_word():
     assert analyse("Der Integrations·beirat tagt.").sentences[0].words == 3
-    assert syllables("Integrations·beirat") == 7
-
-
-@pytest.mark.parametrize("word, count", [("Sitzung", 2), ("Euro", 2), ("Idee", 2), ("Hannover", 3), ("Geld", 1), ("2019", 4)])
-def test_syllables(word, count):
-    assert syllables(word) == count
-
-
-def test_flesch_amstad_by_hand():
-    # 11 words, 2 sentences, 21 syllables: 180 - 5.5 - 58.5 * 21 / 11 = 62.8
-    text = "Der Integrationsbeirat hat am Montag getagt. Er gibt Geld für Projekte."
-    assert flesch_amstad(text) == pytest.approx(62.8, abs=0.05)
-    assert flesch_amstad_all_words(text) == pytest.approx(62.8, abs=0.05)
-
-
-def test_flesch_amstad_leaves_names_out_of_the_syllables():
-    text = "Rainer-Jörg Grube leitet die Gruppe."
-    own = flesch_amstad(text, ["Rainer-Jörg Grube"])
-    assert own > flesch_amstad_all_words(text), "the name should not make our wording look harder"
-
-
-def test_flesch_amstad_of_only_names_is_none():
-    assert flesch_amstad("- Rainer-Jörg Grube", ["Rainer-Jörg Grube"]) is None
-    assert flesch_amstad("") is None
-
-
-def test_simple_text_scores_higher_than_hard_text():
-    easy = "Die Stadt gibt Geld. Das Geld ist für ein Fest."
-    hard = "Die Beschlussdrucksache beinhaltet Zuwendungsempfehlungen hinsichtlich interkultureller Stadtteilprojekte."
-    assert flesch_amstad(easy) > 80 > flesch_amstad(hard)
-
-
-def test_text_stats_words_per_sentence_ignores_list_items():
-    stats = text_stats("Diese Vereine bekommen Geld:\n- A\n- B\nDas steht im Protokoll.")
-    assert stats.sentences == 4 and stats.prose_sentences == 2
-    assert stats.words_per_sentence == 4.0
-    assert stats.max_sentence_words == 4

@@ -1,4 +1,5 @@
-"""Plain, immutable facts that the query layer hands to actions and formatters.
+"""Plain, immutable facts that the query layer (``bot.queries``) returns and the answers
+(``bot.language``) are written from: the contract between the two.
 
 Every fact carries a ``Source`` so that each answer can name where it comes from.
 Names of people and organisations are exactly as written in the protocol.
@@ -9,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+
+from bot.core.enums import GrantStatus, Role
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class GrantFact:
     applicant_as_written: str | None
     amount: Decimal | None
     purpose: str | None
-    status: str  # "recommended" | "decided" | "rejected"
+    status: GrantStatus
     vote_text: str | None
     source: Source
     ceiling: bool = False  # "bis zu": the amount is the most that can be paid
@@ -59,7 +62,7 @@ class GrantTotal:
 class PersonFact:
     full_name: str  # "Rainer-Jörg Grube", or "Herr Mingers" when no given name is known
     salutation: str | None
-    role: str  # records.Role value
+    role: Role
     party: str | None
     function: str | None
     council: str | None

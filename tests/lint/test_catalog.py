@@ -1,7 +1,7 @@
 """The answer catalogue renders every answer type for every entity in the database."""
 from __future__ import annotations
 
-from bot.language.answers.catalog import render_all
+from bot.lint.catalog import render_all
 from bot.language.answers.common import NO_DATA, TECHNICAL_PROBLEM
 
 
@@ -47,7 +47,7 @@ def test_catalogue_leaves_out_quoted_protocol_text(session):
 def test_catalogue_explains_every_glossary_word(seeded_url):
     from bot.importer.reference import load_glossary
     from bot.db.session import session_scope
-    from bot.language.glossary import GLOSSARY_FILE, load_glossary as read_glossary
+    from bot.core.glossary_file import GLOSSARY_FILE, read_glossary
 
     with session_scope(seeded_url) as session:
         load_glossary(session, GLOSSARY_FILE)
