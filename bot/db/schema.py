@@ -24,14 +24,24 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import registry, relationship
+from sqlalchemy.orm.decl_api import DeclarativeMeta
 from sqlalchemy.types import TypeDecorator
 
 from bot.db import fts
 
 CENT = Decimal("0.01")
 
-Base = declarative_base()
+_registry = registry()
+
+
+class Base(metaclass=DeclarativeMeta):
+    """Base of every table: ``declarative_base()`` written out, so that type checkers see a class."""
+
+    __abstract__ = True
+    registry = _registry
+    metadata = _registry.metadata
+    __init__ = _registry.constructor
 
 
 class Money(TypeDecorator):
@@ -69,6 +79,32 @@ class Council(Base):
     name = Column(String(200), nullable=False)
     name_key = Column(String(200), nullable=False, unique=True)
     district = Column(String(200))
+
+
+class Quarter(Base):
+    """A Stadtteil of a council's Stadtbezirk ("Linden-Nord" → Linden-Limmer), from knowledge/councils.yml."""
+
+    __tablename__ = "quarters"
+    id = Column(Integer, primary_key=True)
+    council_id = Column(Integer, ForeignKey("councils.id", ondelete="CASCADE"), nullable=False, index=True)
+    name = Column(String(200), nullable=False)
+    name_key = Column(String(200), nullable=False, index=True)
+    source_url = Column(Text, nullable=False)
+
+
+class CouncilFact(Base):
+    """A curated fact about a council (chair, meeting_place, planned_date), from
+    knowledge/councils.yml: value as the source states it, valid as of ``as_of``."""
+
+    __tablename__ = "council_facts"
+    id = Column(Integer, primary_key=True)
+    council_id = Column(Integer, ForeignKey("councils.id", ondelete="CASCADE"), nullable=False, index=True)
+    kind = Column(String(32), nullable=False)
+    value = Column(Text, nullable=False)
+    as_of = Column(String(64))
+    source_url = Column(Text, nullable=False)
+    source_title = Column(Text, nullable=False, default="")
+    read = Column(Date)
 
 
 class Document(Base):
@@ -235,6 +271,10 @@ class Grant(Base):
     amount: exact decimal euros (None only when the document gives none). purpose:
     Verwendungszweck. status: records.GrantStatus value. vote_*: the vote where stated.
     meeting_id: None for decision papers without a meeting.
+    year: the year the application belongs to (its meeting's, else its number's, else
+    the decision paper's). same_as_id: the first stored entry of the same application
+    (None: this entry is the first); a protocol and the decision paper about one
+    application are two entries of one grant (rule: bot/importer/applications.py).
     """
 
     __tablename__ = "grants"
@@ -257,6 +297,8 @@ class Grant(Base):
     votes_no = Column(Integer)
     votes_abstain = Column(Integer)
     line = Column(Integer, nullable=False, default=0)
+    year = Column(Integer, index=True)
+    same_as_id = Column(Integer, ForeignKey("grants.id", ondelete="SET NULL"), index=True)
 
     organisation = relationship(Organisation)
 

@@ -22,6 +22,7 @@ from sqlalchemy.exc import OperationalError
 from bot.config import KNOWLEDGE_DIR
 from bot.db import schema
 from bot.db.session import get_engine, session_scope
+from bot.importer.councils import load_councils
 from bot.importer.fetch import FetchError, fetch_text, is_url
 from bot.importer.overlay import EMPTY, Overlay, OverlayError, apply_overlay, load_overlay
 from bot.importer.reference import ReferenceFileError, load_curated_facts, load_glossary
@@ -177,7 +178,11 @@ def _collect(paths: Iterable[Path | str], summary: IngestSummary, err: Console) 
 
 
 def _load_reference_files(url: str | None, knowledge_dir: Path, summary: IngestSummary, err: Console) -> None:
-    for name, loader in (("glossary.yml", load_glossary), ("facts.yml", load_curated_facts)):
+    for name, loader in (
+        ("councils.yml", load_councils),
+        ("glossary.yml", load_glossary),
+        ("facts.yml", load_curated_facts),
+    ):
         try:
             with session_scope(url) as session:
                 if loader(session, knowledge_dir / name) is None:

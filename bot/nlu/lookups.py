@@ -128,6 +128,8 @@ def collect_lookups(session) -> dict[str, list[str]]:
     names: dict[str, list[str]] = {entity: [] for entity in ENTITIES}
     for name, district in session.execute(select(schema.Council.name, schema.Council.district)):
         names["council"] += council_variants(name, district)
+    for (quarter,) in session.execute(select(schema.Quarter.name)):  # "Linden-Nord" means Linden-Limmer
+        names["council"].append(quarter)
     for (name,) in session.execute(select(schema.Organisation.name)):
         names["organisation"] += organisation_variants(name)
     for (alias,) in session.execute(select(schema.OrganisationAlias.name)):

@@ -38,16 +38,23 @@ _MATCHER = Matcher(key=name_key, threshold=85, min_words_for_subset=1, ignore_wo
 
 
 def list_councils(session: Session) -> list[Council]:
-    """Every council in the data, by name."""
-    rows = session.execute(select(s.Council).order_by(s.Council.name)).scalars()
-    return [Council(name=row.name, district=row.district) for row in rows]
+    """The councils that documents speak of (the ones the bot can answer for), by name."""
+    with_documents = select(s.Document.council_id).where(s.Document.council_id.isnot(None))
+    rows = session.execute(select(s.Council).where(s.Council.id.in_(with_documents)).order_by(s.Council.name))
+    return [Council(name=row.name, district=row.district) for row in rows.scalars()]
 
 
 def find_council(session: Session, text: str | None) -> Lookup:
-    """The council a text means ("linden", "Linden-Limmer"), or the closest names."""
+    """The council a text means: by its name, its Stadtbezirk ("linden", "Linden-Limmer")
+    or a Stadtteil in it ("Linden-Nord" is in Linden-Limmer); else the closest names.
+    Councils without documents count too: a question about them is answered honestly."""
     candidates: list[tuple[str, str]] = []
-    for council in list_councils(session):
+    for council in session.execute(select(s.Council).order_by(s.Council.name)).scalars():
         candidates.append((council.name, council.name))
         if council.district:
             candidates.append((council.district, council.name))
+    quarters = session.execute(
+        select(s.Quarter.name, s.Council.name).join(s.Council, s.Quarter.council_id == s.Council.id)
+    )
+    candidates += [(quarter, council) for quarter, council in quarters]
     return _MATCHER.lookup(text, candidates)
