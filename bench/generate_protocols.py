@@ -7,6 +7,8 @@ call always writes the same files. Every name is made up.
 
 ``generate(directory, count, seed)`` writes the files and returns what each one
 holds (``Expected``), so the benchmark can check the parser found it.
+``generate_scale(directory)`` writes the scale corpus (13 councils × 15 years, in the
+shapes of the real Hannover documents, with its truth): ``bench/scale_corpus.py``.
 """
 from __future__ import annotations
 
@@ -178,9 +180,24 @@ def generate(directory: Path, count: int = 1000, seed: int = 2019) -> list[Expec
     return expected
 
 
+def generate_scale(directory: Path, seed: int | None = None, councils=None, years=None):
+    """The scale corpus: 13 councils × 15 years (2010–2024) in the families of the real
+    Hannover documents, protocols and decision papers, with its truth per council and year
+    (``bench/scale_corpus.py``; ``Corpus.write_truth(path)`` writes it as JSON)."""
+    from bench import scale_corpus
+
+    return scale_corpus.generate(directory, scale_corpus.DEFAULT_SEED if seed is None else seed, councils, years)
+
+
 if __name__ == "__main__":
     import sys
 
+    if sys.argv[1:2] == ["--scale"]:
+        target = Path(sys.argv[2] if len(sys.argv) > 2 else "bench/tmp/scale")
+        corpus = generate_scale(target / "documents")
+        truth = corpus.write_truth(target / "truth.json")
+        print(f"{truth['documents']} Dokumente, {truth['grants']} Zuwendungen, {truth['meetings']} Sitzungen in {target}")
+        sys.exit(0)
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "bench/tmp/protocols")
     written = generate(target, int(sys.argv[2]) if len(sys.argv) > 2 else 1000)
     print(f"{len(written)} Protokolle in {target}")
