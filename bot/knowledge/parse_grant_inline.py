@@ -66,6 +66,10 @@ def inline_parts(text: str, hits: list[AmountHit]) -> tuple[list[str], list[str]
     texts = _text_segments(text, hits)
     if not texts:
         return [], [], None
+    if texts[0][:1].islower():
+        # "03/2015, …, 500,- €, nur für Erstfahrt", "abgelehnt, da Integrationscharakter fehlt":
+        # a note in lower case, no name; the protocol gives no recipient.
+        return [], [", ".join(texts)], None
     unsure = None
     if len(texts) == 1 and _LEGAL_SPLIT_RE.match(texts[0]):
         texts = list(_LEGAL_SPLIT_RE.match(texts[0]).groups())  # "Verein e.V. Sommerfest" (columns lost)

@@ -128,8 +128,8 @@ def format_source(source: Source, with_council: bool = True, with_agenda: bool =
     _require(source, "Die Quelle")
     if source.paper_number:
         sentences = [f"Das steht in der Beschlussdrucksache {source.paper_number}."]
-        if source.meeting_date:
-            sentences.append(f"Die Beschlussdrucksache ist vom {format_date(source.meeting_date)}.")
+        if source.meeting_date:  # the council's meeting the paper reports, not the paper's own date
+            sentences.append(f"Der Integrationsbeirat hat am {format_date(source.meeting_date)} darüber gesprochen.")
         return split_compounds(" ".join(sentences))
 
     meeting = f"der {source.meeting_number}. Sitzung" if source.meeting_number else "einer Sitzung"

@@ -253,8 +253,9 @@ def _sentence_checks(analysis: Analysis, sentence: Sentence) -> Iterable[Violati
 
     if sentence.words > MAX_SENTENCE_WORDS:
         yield Violation("sentence_length", f"{sentence.words} Wörter (höchstens {MAX_SENTENCE_WORDS})", excerpt)
-    if ";" in masked or _SUBORDINATE.search(masked):
-        found = ";" if ";" in masked else _SUBORDINATE.search(masked).group(0)
+    subordinate = _SUBORDINATE.search(masked)
+    found = ";" if ";" in masked else subordinate.group(0) if subordinate else None
+    if found:
         yield Violation("one_statement", f"Neben·satz oder zweite Aussage: '{found.strip()}'", excerpt)
     for index, word in enumerate(lower):
         if word in _PASSIVE_AUX and any(_PARTICIPLE.match(w) for w in lower[index + 1 :]):
@@ -303,6 +304,8 @@ def _abbreviation_checks(analysis: Analysis, explained: set[str], glossary_forms
     seen = set()
     for match in _ACRONYM.finditer(masked):
         token = match.group(0)
+        if re.match(r"-\d", masked[match.end() : match.end() + 2]):
+            continue  # part of a code such as the application number "IB-01-2025", not a word
         base = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
         if base in seen or _is_roman(base) or base in glossary_forms:
             continue

@@ -80,7 +80,7 @@ def test_attendance_present_and_absent():
 
 def test_nobody_absent_is_not_claimed_as_everybody_present():
     text = answers.attendance_absent(AttendanceFact(MEETING, present=(GRUBE,), excused=())).text
-    assert "steht niemand, der gefehlt hat" in text
+    assert "Das Protokoll nennt keine fehlenden Personen." in text
     assert "Alle" not in text
 
 

@@ -7,11 +7,13 @@ fit goes into ``Answer.more`` and the text ends with the offer to tell more.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Mapping, Sequence
 
 from bot.core.facts import Source
 from bot.language.answers import Answer, Button
-from bot.language.format import format_list, format_source, split_compounds
+from bot.language.format import format_date, format_list, format_source, split_compounds
 from bot.language.sentences import analyse
 
 SENTENCE_LIMIT = 4  # sentences before the source (2 more) in the first message
@@ -44,7 +46,13 @@ def stop(sentence: str) -> str:
 def quote(title: str) -> str:
     """A title as written in the protocol, in German quotes: „Eröffnung“ (not re-quoted)."""
     title = " ".join(title.split())
-    return title if any(mark in title for mark in '„“"»«') else f"„{title}“"
+    outside = re.sub(r'„[^„“]*“|"[^"]*"|»[^»«]*«', "", title)
+    if outside != title and len(outside.split()) <= 1:
+        return title  # a quotation, perhaps after one word: Projekt „Spielend gegen Ausgrenzung“
+    # Quotes inside become single ones, so that the whole title is one quotation:
+    # Durchführung des Festes "An der Strangriede" → „Durchführung des Festes ‚An der Strangriede‘“
+    inner = re.sub(r'„([^„“]*)“|"([^"]*)"|»([^»«]*)«', lambda m: f"‚{next(g for g in m.groups() if g is not None)}‘", title)
+    return f"„{inner}“"
 
 
 def council_label(council: str | None) -> str:
@@ -81,7 +89,20 @@ def source_lines(sources: Iterable[Source], named: str = "") -> tuple[list[str],
             seen.append(line)
     if len(seen) <= 2:
         return [sentence for line in seen for sentence in sentences(line)], []
-    return [f"Das steht in {len(seen)} Protokollen."], seen
+    # Many sources: their number first, the list (one short line each) with the rest.
+    short = list(dict.fromkeys(short_source(source) for source in sources))
+    return [f"Das steht in {len(short)} Dokumenten."], ["Das sind die Dokumente:", *(f"- {line}" for line in short)]
+
+
+def short_source(source: Source) -> str:
+    """One list line per document: "Beschlussdrucksache 15-2038/2011", "Protokoll von der 32. Sitzung am …"."""
+    if source.paper_number:
+        return plain(f"Beschlussdrucksache {source.paper_number}")
+    meeting = f"der {source.meeting_number}. Sitzung" if source.meeting_number else "einer Sitzung"
+    line = f"Protokoll von {meeting}"
+    if source.meeting_date:
+        line += f" am {format_date(source.meeting_date)}"
+    return plain(line)
 
 
 def sentences(text: str) -> list[str]:
@@ -100,6 +121,9 @@ def finish(
     """Builds the answer: the first ``limit`` lines, the source, and the rest as more."""
     shown, rest = list(lines[:limit]), list(lines[limit:])
     first_sources, more_sources = source_lines(sources, named="\n".join(shown))
+    # The source's sentences count too: what does not fit goes to "more", before the sources' list.
+    while len(shown) > 1 and _prose_count(shown) + len(first_sources) > SENTENCE_LIMIT + 2:
+        rest.insert(0, shown.pop())
     rest += more_sources
     text_lines = shown + first_sources
     if rest:
@@ -110,6 +134,10 @@ def finish(
         terms=frozenset(terms),
         more="\n".join(rest) if rest else None,
     )
+
+
+def _prose_count(lines: Sequence[str]) -> int:
+    return sum(1 for line in lines if not line.lstrip().startswith("- "))
 
 
 def name_buttons(

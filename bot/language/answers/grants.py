@@ -77,6 +77,14 @@ def decision_lines(grant: GrantFact) -> list[str]:
     return ["Im Protokoll steht keine Entscheidung über den Antrag."]
 
 
+def vote_lines(vote_text: str) -> list[str]:
+    """ "einstimmig" in one sentence; counted votes one per line (a list is not written inline)."""
+    parts = [p.strip() for p in vote_text.strip().rstrip(".").split(",") if p.strip()]
+    if len(parts) == 1:
+        return [f"So war die Abstimmung: {parts[0]}."]
+    return ["So war die Abstimmung:", *(f"- {part}" for part in parts)]
+
+
 def _intro(grant: GrantFact) -> list[str]:
     name = _name(grant)
     if not name:
@@ -139,7 +147,7 @@ def application_status(grants: Sequence[GrantFact]) -> Answer:
         lines += decision_lines(grant)
         lines.append(purpose_line(grant))
         if grant.vote_text:
-            lines.append(f"So war die Abstimmung: {grant.vote_text.strip().rstrip('.')}.")
+            lines += vote_lines(grant.vote_text)
     return finish(lines, [g.source for g in grants], terms=TERMS)
 
 

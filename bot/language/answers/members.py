@@ -124,7 +124,7 @@ def attendance_absent(fact: AttendanceFact) -> Answer:
     people = fact.excused
     when = meeting_phrase(fact.meeting)
     if not people:
-        return finish([f"Im Protokoll von {when} steht niemand, der gefehlt hat."], [fact.meeting.source])
+        return finish(["Das Protokoll nennt keine fehlenden Personen."], [fact.meeting.source])
     count = "1 Person" if len(people) == 1 else f"{len(people)} Personen"
     verb = "konnte" if len(people) == 1 else "konnten"
     lines = [f"Bei {when} {verb} {count} nicht kommen:", *_people_lines(people)]
