@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.core.names import application_key, full_name, name_key, organisation_key
 from bot.db import schema as s
+from bot.importer.applications import Entry, grant_year, link, numbered, purpose_key
 from bot.knowledge.records import DocumentKind, DocumentRecord, ParseWarning
 
 
@@ -87,6 +88,7 @@ def write_document(session: Session, record: DocumentRecord, *, corrections_fing
 
 def delete_document(session: Session, document_id: int) -> None:
     """Remove a document and every row that came from it, then rows nobody uses any more."""
+    _reroot_applications(session, document_id)
     for table in (s.Passage, s.Grant, s.AttendanceEntry, s.Membership, s.AgendaItem, s.Meeting):
         session.execute(
             delete(table).where(table.document_id == document_id).execution_options(synchronize_session="fetch")
@@ -95,6 +97,26 @@ def delete_document(session: Session, document_id: int) -> None:
         delete(s.Document).where(s.Document.id == document_id).execution_options(synchronize_session="fetch")
     )
     _prune_orphans(session)
+
+
+def _reroot_applications(session: Session, document_id: int) -> None:
+    """Entries of other documents that point to this document's entries as their
+    application's first entry: the oldest of them becomes the first one."""
+    doomed = select(s.Grant.id).where(s.Grant.document_id == document_id)
+    dependents = session.execute(
+        select(s.Grant.id, s.Grant.same_as_id)
+        .where(s.Grant.same_as_id.in_(doomed), s.Grant.document_id != document_id)
+        .order_by(s.Grant.same_as_id, s.Grant.id)
+    ).all()
+    new_roots: dict[int, int] = {}
+    for grant_id, old_root in dependents:
+        new_root = new_roots.setdefault(old_root, grant_id)
+        session.execute(
+            update(s.Grant)
+            .where(s.Grant.id == grant_id)
+            .values(same_as_id=None if new_root == grant_id else new_root)
+            .execution_options(synchronize_session="fetch")
+        )
 
 
 def _prune_orphans(session: Session) -> None:
@@ -292,10 +314,27 @@ def _organisation(session: Session, written: str | None) -> s.Organisation | Non
 
 
 def _grants(session: Session, record, document, council, meeting, agenda_ids) -> int:
-    rows = []
+    """The document's grants; each entry that another document already names as the same
+    application (``bot.importer.applications``) points to that application's first entry."""
+    rows, entries = [], []
+    meeting_date = meeting.date if meeting is not None else None
     for grant in record.grants:
         organisation = _organisation(session, grant.applicant)
         vote = grant.vote
+        year = grant_year(meeting_date, grant.application_number, record.paper_number)
+        entries.append(
+            Entry(
+                document.id,
+                record.kind.value,
+                grant.status.value,
+                organisation.id if organisation else None,
+                numbered(grant.application_number),
+                year,
+                grant.amount,
+                purpose_key(grant.purpose),
+                meeting_date,
+            )
+        )
         rows.append(
             dict(
                 document_id=document.id,
@@ -316,8 +355,12 @@ def _grants(session: Session, record, document, council, meeting, agenda_ids) ->
                 votes_no=vote.no if vote else None,
                 votes_abstain=vote.abstain if vote else None,
                 line=grant.line,
+                year=year,
             )
         )
+    if entries:
+        for row, root in zip(rows, link(session, council.id if council else None, entries), strict=True):
+            row["same_as_id"] = root
     _insert_many(session, s.Grant, rows)
     return len(rows)
 

@@ -57,7 +57,28 @@ def list_meetings(session: Session, council: str | None = None, year: int | None
         query = query.where(s.Meeting.date >= dt.date(year, 1, 1), s.Meeting.date <= dt.date(year, 12, 31))
     query = query.order_by(s.Meeting.date.is_(None), s.Meeting.date, s.Meeting.number, s.Meeting.id)
     councils = council_names(session)
-    return [meeting_fact(m, councils) for m in session.execute(query).scalars()]
+    return [meeting_fact(m, councils) for m in _one_per_day(session.execute(query).scalars().all())]
+
+
+_PROTOCOL = "protocol"  # Document.kind of a protocol (DocumentKind.PROTOCOL)
+
+
+def _one_per_day(meetings: list) -> list:
+    """A decision paper that reports the council's meeting ("hat in seiner Sitzung am …
+    befürwortet") stores that meeting again: a council's meeting on one day is listed
+    once, from its protocol when there is one."""
+    protocols = {(m.council_id, m.date) for m in meetings if m.date and m.document.kind == _PROTOCOL}
+    kept, seen = [], set()
+    for meeting in meetings:
+        day = (meeting.council_id, meeting.date)
+        if meeting.date is not None:
+            if meeting.document.kind != _PROTOCOL and day in protocols:
+                continue
+            if day in seen:
+                continue
+            seen.add(day)
+        kept.append(meeting)
+    return kept
 
 
 def meeting_on(session: Session, date: dt.date, council: str | None = None) -> MeetingFact | None:
