@@ -31,7 +31,7 @@ class AtomicRedisLockStore(RedisLockStore):
             kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs, **kwargs}
         super().__init__(**kwargs)
 
-    def _change(self, conversation_id: str, change: Change) -> T:
+    def _change(self, conversation_id: str, change: Change[T]) -> T:
         """Applies ``change`` to the stored lock in one transaction; None deletes it."""
         import redis
 

@@ -11,14 +11,17 @@ import re
 
 from dateutil import parser as date_parser
 
-from bot.core.german import month_forms
+from bot.core.german import MONTH_NUMBERS
 
 
 class _GermanDates(date_parser.parserinfo):
-    MONTHS = [month_forms(number) for number in range(1, 13)]
+    """dateutil with German month names (dateutil knows only English ones)."""
 
     def __init__(self) -> None:
         super().__init__(dayfirst=True)
+
+    def month(self, name: str) -> int | None:
+        return MONTH_NUMBERS.get(name.lower())
 
 
 def parse_date(text: str) -> tuple[int, int, int | None] | None:

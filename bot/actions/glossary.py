@@ -15,7 +15,7 @@ SUGGESTION_CUTOFF = 60  # rapidfuzz WRatio: below this a word is not "close"
 
 def suggestions(text: str, entries: list[GlossaryEntry]) -> list[str]:
     """The closest glossary words (by term or alias), best first, at most BUTTON_LIMIT."""
-    spellings = {}
+    spellings: dict[str, str] = {}
     for entry in entries:
         for spelling in (entry.term, *entry.aliases):
             spellings.setdefault(spelling, entry.term)

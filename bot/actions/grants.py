@@ -99,8 +99,8 @@ class ActionApplicationStatus(BeiratAction):
         council = ctx.council(required=False)
         number = ctx.value("application_number")
         if not number:
-            numbers = [g.application_number for g in queries.list_grants(ctx.session, council=council)]
-            numbers = list(dict.fromkeys(n for n in numbers if n))
+            grants = queries.list_grants(ctx.session, council=council)
+            numbers = list(dict.fromkeys(g.application_number for g in grants if g.application_number))
             if not numbers:
                 raise no_data()
             raise EarlyReply(texts.ask_application_number(numbers, ctx.intent))
@@ -128,9 +128,11 @@ def meeting_date_filter(tracker: Tracker) -> dt.date | None:
     if not text:
         return None
     parsed = parse_date(text)
-    if parsed is None or parsed[2] is None:
+    if parsed is None:
         raise EarlyReply(texts.bad_date())
     day, month, year = parsed
+    if year is None:
+        raise EarlyReply(texts.bad_date())
     try:
         return dt.date(year, month, day)
     except ValueError:

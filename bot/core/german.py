@@ -44,8 +44,3 @@ MONTH_NUMBERS: dict[str, int] = {
     for number, name in enumerate(MONTHS, start=1)
     for form in (name.lower(), *_OTHER_FORMS.get(number, ()))
 }
-
-
-def month_forms(number: int) -> tuple[str, ...]:
-    """Every lower-case form of one month (1-12), the full name first: 3 -> ("märz", "mär", …)."""
-    return tuple(form for form, month in MONTH_NUMBERS.items() if month == number)

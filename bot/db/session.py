@@ -34,13 +34,14 @@ def dispose_engine(url: str | None = None) -> None:
 
 
 def _create(url: str) -> Engine:
-    if url.startswith("sqlite") and _sqlite_file(url) is None:
+    file = _sqlite_file(url) if url.startswith("sqlite") else None
+    if url.startswith("sqlite") and file is None:
         # In-memory: one connection shared, or every session would see an empty database.
         engine = create_engine(url, future=True, poolclass=StaticPool, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    if url.startswith("sqlite"):
-        _sqlite_file(url).parent.mkdir(parents=True, exist_ok=True)
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
         # A pool keeps connections open: SQLAlchemy 1.4 would open (and checkpoint) a new
         # file connection per session. Pooled connections move between threads, one at a time.
         engine = create_engine(

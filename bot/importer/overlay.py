@@ -19,9 +19,10 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from pydantic import BaseModel, Extra, ValidationError, condecimal, constr, root_validator, validator
@@ -29,8 +30,12 @@ from pydantic import BaseModel, Extra, ValidationError, condecimal, constr, root
 from bot.core.names import application_key, name_key, organisation_key
 from bot.knowledge.records import DocumentRecord, Role
 
-Text = constr(strict=True, strip_whitespace=True, min_length=1)
-Amount = condecimal(ge=0, max_digits=12, decimal_places=2)
+if TYPE_CHECKING:  # pydantic 1's constrained types are classes made at run time
+    Text = str
+    Amount = Decimal
+else:
+    Text = constr(strict=True, strip_whitespace=True, min_length=1)
+    Amount = condecimal(ge=0, max_digits=12, decimal_places=2)
 
 
 class OverlayError(Exception):
@@ -132,7 +137,7 @@ def load_overlay(path: Path | str) -> Overlay:
     )
 
 
-def _describe(error: dict) -> str:
+def _describe(error: Mapping[str, Any]) -> str:
     parts = []
     for part in error["loc"]:
         if isinstance(part, int):

@@ -127,7 +127,7 @@ def summarise(texts: Iterable[str | tuple[str, str]], names: Iterable[str] = (),
     scores = [a.flesch_amstad for a in answers if a.flesch_amstad is not None]
     all_word_scores = [a.flesch_amstad_all_words for a in answers if a.flesch_amstad_all_words is not None]
     median_basis = prose_counts or all_counts
-    hardest = sorted((a for a in answers if a.flesch_amstad is not None), key=lambda a: a.flesch_amstad)
+    hardest = sorted((a for a in answers if a.flesch_amstad is not None), key=lambda a: a.flesch_amstad or 0.0)
     return Stats(
         answers=tuple(answers),
         sentences=len(median_basis),
@@ -326,11 +326,11 @@ def run_checker(verbose: bool = False, out: TextIO | None = None, database_url: 
             names, council_names = names_from_database(session)
             answers = rendered_answers(session)
     except CheckerError as error:
-        print(f"ERROR\t{_field(error)}", file=out)
+        print(f"ERROR\t{_field(str(error))}", file=out)
         print("RESULT\tERROR", file=out)
         return 2
     except Exception as error:  # noqa: BLE001 - staff tool: say what broke, exit 2, no traceback
-        print(f"ERROR\t{type(error).__name__}: {_field(error)}", file=out)
+        print(f"ERROR\t{type(error).__name__}: {_field(str(error))}", file=out)
         print("RESULT\tERROR", file=out)
         return 2
     if not answers:

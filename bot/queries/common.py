@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Literal
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -10,14 +13,18 @@ from bot.core.names import name_key
 from bot.db import schema as s
 
 
-class _NoSuchCouncil:
-    """A council was named that is not in the data: every query answers "nothing"."""
+class _NoSuchCouncil(Enum):
+    """A council was named that is not in the data: every query answers "nothing".
+
+    An enum with one member, so that ``cid is NO_SUCH_COUNCIL`` narrows the type."""
+
+    TOKEN = "no such council"
 
 
-NO_SUCH_COUNCIL = _NoSuchCouncil()
+NO_SUCH_COUNCIL = _NoSuchCouncil.TOKEN
 
 
-def council_id(session: Session, council: str | None) -> int | None | _NoSuchCouncil:
+def council_id(session: Session, council: str | None) -> int | None | Literal[_NoSuchCouncil.TOKEN]:
     """Id of the council named exactly (its name or district, normalised); None: no filter."""
     if council is None:
         return None
@@ -47,6 +54,7 @@ def source(
         document=document.file_name,
         paper_number=document.paper_number,
         agenda_number=agenda_number,
+        url=document.source_url,
     )
 
 
