@@ -1,7 +1,9 @@
 """Grants (Zuwendungen): by organisation, by application number, lists and totals.
 
-One application can appear in several documents: recommended by the council, then
-decided by the Stadtbezirksrat. Lists and totals use each application once, in its
+One application can appear in several documents: recommended by the council, carried
+to the Stadtbezirksrat by a decision paper, decided. The importer links those entries
+(``Grant.same_as_id``; the rule is in ``bot/importer/applications.py``: an application
+number alone is no identity). Lists and totals use each application once, in its
 latest state (a decision beats a recommendation); ``grants_by_application_number``
 returns the whole history.
 """
@@ -12,7 +14,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core.enums import GrantStatus
@@ -73,12 +75,12 @@ def _chronological(row) -> tuple:
 
 
 def _latest_state(rows) -> list:
-    """Each application once, in its latest state; grants without a number stay as they are."""
-    chosen: dict[tuple, object] = {}
+    """Each application once, in its latest state: the entries the importer linked as one
+    application (``same_as_id``) count once; every other entry is an application of its own."""
+    chosen: dict[int, object] = {}
     for row in sorted(rows, key=lambda r: (_FINAL.get(r[0].status, 0), _chronological(r))):
         grant = row[0]
-        key = (grant.council_id, grant.application_key) if grant.application_key else ("grant", grant.id)
-        chosen[key] = row  # later (and final) states overwrite earlier ones
+        chosen[grant.same_as_id or grant.id] = row  # later (and final) states overwrite earlier ones
     return sorted(chosen.values(), key=_chronological)
 
 
@@ -87,10 +89,8 @@ def _period(year: int | None, meeting_date: dt.date | None) -> list:
     if meeting_date is not None:
         conditions.append(s.Meeting.date == meeting_date)
     if year is not None:
-        in_year = and_(s.Meeting.date >= dt.date(year, 1, 1), s.Meeting.date <= dt.date(year, 12, 31))
-        # Without a meeting date (decision papers) the year of the application number counts.
-        by_number = and_(s.Meeting.date.is_(None), s.Grant.application_key.like(f"%/{year}"))
-        conditions.append(or_(in_year, by_number))
+        # The application's year: its meeting's, else (decision papers) its number's or the paper's.
+        conditions.append(s.Grant.year == year)
     return conditions
 
 
@@ -177,6 +177,7 @@ def grant_total(
             grant.source.meeting_date,
             grant.source.document,
             grant.source.paper_number,
+            url=grant.source.url,
         )
         if meeting_source not in sources:
             sources.append(meeting_source)
@@ -186,4 +187,5 @@ def grant_total(
         councils=tuple(sorted({g.source.council for g in grants if g.source.council})),
         years=tuple(sorted({g.source.meeting_date.year for g in grants if g.source.meeting_date})),
         sources=tuple(sources),
+        ceilings=sum(1 for g in grants if g.ceiling),
     )
