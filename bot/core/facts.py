@@ -22,6 +22,7 @@ class Source:
     document: str  # file name inside knowledge/, e.g. "2019-04-01_linden-limmer_32.txt"
     paper_number: str | None = None  # decision papers: "15-2038/2011"
     agenda_number: str | None = None  # TOP
+    url: str | None = None  # the public address of the document, where known
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class GrantTotal:
     councils: tuple[str, ...]
     years: tuple[int, ...]
     sources: tuple[Source, ...]
+    ceilings: int = 0  # how many of the amounts are ceilings ("bis zu"): the total is then a maximum
 
 
 @dataclass(frozen=True)

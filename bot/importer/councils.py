@@ -51,8 +51,14 @@ def load_councils(session: Session, path: Path) -> int | None:
         if quarters:
             origin = source(quarters, f"{name}, quarters")
             for quarter in quarters.get("value") or []:
-                session.add(s.Quarter(council_id=council.id, name=str(quarter).strip(), name_key=name_key(quarter),
-                                      source_url=origin["url"]))
+                session.add(
+                    s.Quarter(
+                        council_id=council.id,
+                        name=str(quarter).strip(),
+                        name_key=name_key(quarter),
+                        source_url=origin["url"],
+                    )
+                )
         for kind in FACT_KINDS:
             fact = entry.get(kind)
             if not fact:
@@ -62,13 +68,17 @@ def load_councils(session: Session, path: Path) -> int | None:
             for value in values if isinstance(values, list) else [values]:
                 if value in (None, ""):
                     raise ReferenceFileError(f"{path}: {name}, {kind}: kein Wert")
-                session.add(s.CouncilFact(
-                    council_id=council.id, kind="planned_date" if kind == "planned_dates" else kind,
-                    value=value.isoformat() if isinstance(value, dt.date) else str(value).strip(),
-                    as_of=str(fact["as_of"]) if fact.get("as_of") is not None else None,
-                    source_url=origin["url"], source_title=str(origin.get("title") or ""),
-                    read=origin.get("read") if isinstance(origin.get("read"), dt.date) else None,
-                ))
+                session.add(
+                    s.CouncilFact(
+                        council_id=council.id,
+                        kind="planned_date" if kind == "planned_dates" else kind,
+                        value=value.isoformat() if isinstance(value, dt.date) else str(value).strip(),
+                        as_of=str(fact["as_of"]) if fact.get("as_of") is not None else None,
+                        source_url=origin["url"],
+                        source_title=str(origin.get("title") or ""),
+                        read=origin.get("read") if isinstance(origin.get("read"), dt.date) else None,
+                    )
+                )
     session.flush()
     return len(councils)
 

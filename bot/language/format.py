@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlparse
 
 from bot.core.facts import PersonFact, Source
 from bot.core.german import MONTHS, WEEKDAYS
@@ -118,6 +119,18 @@ def format_person(person: PersonFact | str) -> str:
     return name.strip()
 
 
+# The city's own sites publish protocols and papers; any other site's copy is a report.
+_OFFICIAL_SITES = ("hannover-stadt.de", "hannover.de")
+
+
+def report_site(url: str | None) -> str | None:
+    """ "punkt-linden.de" for a news site's page; None for the city's own pages and local files."""
+    if not url or not re.match(r"^https?://", url):
+        return None
+    host = re.sub(r"^www\.", "", urlparse(url).netloc.lower())
+    return None if any(host == site or host.endswith("." + site) for site in _OFFICIAL_SITES) else host
+
+
 def format_source(source: Source, with_council: bool = True, with_agenda: bool = False) -> str:
     """Where a fact comes from, in short sentences. Says honestly what is not known.
 
@@ -127,10 +140,19 @@ def format_source(source: Source, with_council: bool = True, with_agenda: bool =
     """
     _require(source, "Die Quelle")
     if source.paper_number:
-        sentences = [f"Das steht in der Beschlussdrucksache {source.paper_number}."]
+        # The number (15-2038/2011) is for staff; readers get what the paper is and its year.
+        year = source.paper_number.rsplit("/", 1)[-1]
+        sentences = [f"Das steht in einem Papier von der Stadt aus dem Jahr {year}."]
         if source.meeting_date:  # the council's meeting the paper reports, not the paper's own date
             sentences.append(f"Der Integrationsbeirat hat am {format_date(source.meeting_date)} darüber gesprochen.")
         return split_compounds(" ".join(sentences))
+    site = report_site(source.url)
+    if site:  # a news site's report of the meeting, not the protocol itself
+        meeting = f"die {source.meeting_number}. Sitzung" if source.meeting_number else "eine Sitzung"
+        sentences = [f"Das steht in einem Bericht auf {site}."]
+        if source.meeting_date:
+            sentences.append(f"Es geht um {meeting} am {format_date(source.meeting_date)}.")
+        return " ".join(sentences)
 
     meeting = f"der {source.meeting_number}. Sitzung" if source.meeting_number else "einer Sitzung"
     council = f" vom {split_compounds(source.council)}" if with_council and source.council else ""

@@ -143,3 +143,10 @@ def test_no_sentence_is_longer_than_15_words():
     ]
     for text in texts:
         assert longest_sentence(text, names) <= 15, text
+
+
+def test_a_total_with_ceilings_is_said_as_a_maximum():
+    total = GrantTotal(Decimal("2600.00"), 2, ("Integrationsbeirat Mitte",), (), (SOURCE,), ceilings=2)
+    text = answers.grant_total(total, council="Integrationsbeirat Mitte").text
+    assert "Zusammen sind das höchstens 2.600 Euro für 2 Anträge." in text
+    assert "nur der höchste Betrag" in text

@@ -80,8 +80,23 @@ def test_source_with_number_but_no_date_invents_no_date():
 
 def test_decision_paper_source():
     assert format_source(source(paper_number="15-2038/2011", meeting_date=None)) == (
-        "Das steht in der Beschluss·drucksache 15-2038/2011."
+        "Das steht in einem Papier von der Stadt aus dem Jahr 2011."
     )
+
+
+def test_decision_paper_source_says_when_the_council_spoke_about_it():
+    """The date a decision paper carries is the council's meeting, not the paper's own."""
+    text = format_source(source(paper_number="15-1448/2015", meeting_date=dt.date(2015, 6, 17)))
+    assert text == ("Das steht in einem Papier von der Stadt aus dem Jahr 2015. "
+                    "Der Integrations·beirat hat am Mittwoch, 17. Juni 2015 darüber gesprochen.")
+
+
+def test_a_news_site_report_is_not_called_a_protocol():
+    text = format_source(source(meeting_number=None, meeting_date=dt.date(2024, 2, 12),
+                                url="https://punkt-linden.de/news/integrationsbeirat-linden-limmer-12-02-2024"))
+    assert text == "Das steht in einem Bericht auf punkt-linden.de. Es geht um eine Sitzung am Montag, 12. Februar 2024."
+    city = format_source(source(url="https://e-government.hannover-stadt.de/lhhsimwebre.nsf/DS/15-2028-2020"))
+    assert city.startswith("Das steht im Protokoll"), "the city's own pages are no report"
 
 
 def test_agenda_point_only_when_asked():

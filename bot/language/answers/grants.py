@@ -199,7 +199,11 @@ def grants_list(
 def grant_total(total: GrantTotal, *, council: str | None = None, year: int | None = None) -> Answer:
     """How much money in total (recommended or decided, never rejected), for a council and/or year."""
     count = "1 Antrag" if total.count == 1 else f"{total.count} Anträge"
-    lines = [f"Zusammen sind das {format_amount(total.total)} für {count}."]
+    if total.ceilings:  # "bis zu" amounts: the sum is the most that can be paid
+        lines = [f"Zusammen sind das höchstens {format_amount(total.total)} für {count}."]
+        lines.append("Bei manchen Anträgen steht nur der höchste Betrag.")
+    else:
+        lines = [f"Zusammen sind das {format_amount(total.total)} für {count}."]
     if year:
         lines.append(f"Das gilt für das Jahr {year} im {council_label(council)}.")
     else:
