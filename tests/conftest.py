@@ -23,7 +23,8 @@ from sqlalchemy import create_engine, text
 
 from bot.db import schema
 from bot.db.session import dispose_engine, session_scope
-from bot.importer.writer import sync_organisation_aliases, write_document
+from bot.importer.shared import sync_organisation_aliases
+from bot.importer.writer import write_document
 from bot.knowledge.records import (
     AgendaItem,
     Attendance,

@@ -26,7 +26,8 @@ from bot.importer.councils import load_councils
 from bot.importer.fetch import FetchError, fetch_text, is_url
 from bot.importer.overlay import EMPTY, Overlay, OverlayError, apply_overlay, load_overlay
 from bot.importer.reference import ReferenceFileError, load_curated_facts, load_glossary
-from bot.importer.writer import WriteError, sync_organisation_aliases, write_document
+from bot.importer.shared import sync_organisation_aliases
+from bot.importer.writer import WriteError, write_document
 from bot.knowledge.records import DocumentRecord, ParseError
 
 SUFFIXES = (".txt", ".pdf")

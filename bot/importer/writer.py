@@ -12,12 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.names import application_key, full_name, name_key, organisation_key
+from bot.core.names import application_key, full_name, name_key
 from bot.db import schema as s
 from bot.importer.applications import Entry, grant_year, link, numbered, purpose_key
+from bot.importer.shared import organisation_for, prune_orphans
 from bot.knowledge.records import DocumentKind, DocumentRecord, ParseWarning
 
 
@@ -96,7 +97,7 @@ def delete_document(session: Session, document_id: int) -> None:
     session.execute(
         delete(s.Document).where(s.Document.id == document_id).execution_options(synchronize_session="fetch")
     )
-    _prune_orphans(session)
+    prune_orphans(session)
 
 
 def _reroot_applications(session: Session, document_id: int) -> None:
@@ -117,38 +118,6 @@ def _reroot_applications(session: Session, document_id: int) -> None:
             .values(same_as_id=None if new_root == grant_id else new_root)
             .execution_options(synchronize_session="fetch")
         )
-
-
-def _prune_orphans(session: Session) -> None:
-    session.execute(
-        delete(s.Person)
-        .where(~exists().where(s.Membership.person_id == s.Person.id))
-        .where(~exists().where(s.AttendanceEntry.person_id == s.Person.id))
-        .execution_options(synchronize_session="fetch")
-    )
-    orphan_organisations = (
-        select(s.Organisation.id)
-        .where(s.Organisation.curated.is_(False))
-        .where(~exists().where(s.Grant.organisation_id == s.Organisation.id))
-    )
-    session.execute(
-        delete(s.OrganisationAlias)
-        .where(s.OrganisationAlias.organisation_id.in_(orphan_organisations))
-        .execution_options(synchronize_session="fetch")
-    )
-    session.execute(
-        delete(s.Organisation)
-        .where(s.Organisation.id.in_(orphan_organisations))
-        .execution_options(synchronize_session="fetch")
-    )
-    in_use = [
-        exists().where(column == s.Council.id)
-        for column in (s.Document.council_id, s.Meeting.council_id, s.Membership.council_id, s.Grant.council_id)
-    ]
-    unused = delete(s.Council)
-    for clause in in_use:
-        unused = unused.where(~clause)
-    session.execute(unused.execution_options(synchronize_session="fetch"))
 
 
 def _council(session: Session, record: DocumentRecord) -> s.Council | None:
@@ -291,35 +260,13 @@ def _council_people(session: Session, council) -> dict[str, s.Person]:
     return known
 
 
-def find_organisation_row(session: Session, written: str) -> s.Organisation | None:
-    """The organisation a spelling belongs to: by normalised name, then by alias."""
-    key = organisation_key(written)
-    organisation = session.execute(select(s.Organisation).where(s.Organisation.name_key == key)).scalar()
-    if organisation is None:
-        organisation = session.execute(
-            select(s.Organisation).join(s.OrganisationAlias).where(s.OrganisationAlias.name_key == key)
-        ).scalar()
-    return organisation
-
-
-def _organisation(session: Session, written: str | None) -> s.Organisation | None:
-    if not written or not organisation_key(written):
-        return None
-    organisation = find_organisation_row(session, written)
-    if organisation is None:
-        organisation = s.Organisation(name=written.strip(), name_key=organisation_key(written), curated=False)
-        session.add(organisation)
-        session.flush()
-    return organisation
-
-
 def _grants(session: Session, record, document, council, meeting, agenda_ids) -> int:
     """The document's grants; each entry that another document already names as the same
     application (``bot.importer.applications``) points to that application's first entry."""
     rows, entries = [], []
     meeting_date = meeting.date if meeting is not None else None
     for grant in record.grants:
-        organisation = _organisation(session, grant.applicant)
+        organisation = organisation_for(session, grant.applicant)
         vote = grant.vote
         year = grant_year(meeting_date, grant.application_number, record.paper_number)
         entries.append(
@@ -385,61 +332,3 @@ def _passages(session: Session, record, document, meeting) -> int:
 def _insert_many(session: Session, table, rows: list[dict]) -> None:
     if rows:
         session.execute(insert(table), rows)
-
-
-def sync_organisation_aliases(session: Session, aliases: dict[str, list[str]]) -> None:
-    """Make the aliases table say exactly what the corrections say (canonical -> spellings).
-
-    An organisation stored under a spelling that is now an alias is merged into the
-    canonical one (its grants move over), so "Banyul e.V." and "Banjul e.V." are one.
-    """
-    wanted_keys: set[str] = set()
-    session.execute(update(s.Organisation).values(curated=False).execution_options(synchronize_session="fetch"))
-    for canonical, spellings in aliases.items():
-        organisation = find_organisation_row(session, canonical)
-        if organisation is None:
-            organisation = s.Organisation(name=canonical, name_key=organisation_key(canonical))
-            session.add(organisation)
-        organisation.name, organisation.name_key, organisation.curated = canonical, organisation_key(canonical), True
-        session.flush()
-        for spelling in spellings:
-            key = organisation_key(spelling)
-            if key == organisation.name_key:
-                continue
-            wanted_keys.add(key)
-            _merge_into(session, organisation, key)
-            alias = session.execute(select(s.OrganisationAlias).where(s.OrganisationAlias.name_key == key)).scalar()
-            if alias is None:
-                session.add(s.OrganisationAlias(organisation_id=organisation.id, name=spelling, name_key=key))
-            else:
-                alias.organisation_id, alias.name = organisation.id, spelling
-            session.flush()
-    stale = delete(s.OrganisationAlias)
-    if wanted_keys:
-        stale = stale.where(s.OrganisationAlias.name_key.notin_(sorted(wanted_keys)))
-    session.execute(stale.execution_options(synchronize_session="fetch"))
-    _prune_orphans(session)
-
-
-def _merge_into(session: Session, organisation: s.Organisation, key: str) -> None:
-    other = session.execute(
-        select(s.Organisation).where(s.Organisation.name_key == key, s.Organisation.id != organisation.id)
-    ).scalar()
-    if other is None:
-        return
-    session.execute(
-        update(s.Grant)
-        .where(s.Grant.organisation_id == other.id)
-        .values(organisation_id=organisation.id)
-        .execution_options(synchronize_session="fetch")
-    )
-    session.execute(
-        update(s.OrganisationAlias)
-        .where(s.OrganisationAlias.organisation_id == other.id)
-        .values(organisation_id=organisation.id)
-        .execution_options(synchronize_session="fetch")
-    )
-    session.execute(
-        delete(s.Organisation).where(s.Organisation.id == other.id).execution_options(synchronize_session="fetch")
-    )
-    session.flush()

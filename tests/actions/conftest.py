@@ -17,7 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.importer.reference import load_curated_facts, load_glossary
 from bot.db.session import session_scope
-from bot.importer.writer import sync_organisation_aliases, write_document
+from bot.importer.shared import sync_organisation_aliases
+from bot.importer.writer import write_document
 
 GLOSSARY = """
 - term: Zuwendung

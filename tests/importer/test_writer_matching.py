@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from bot.db import schema as s
 from bot.db.session import session_scope
-from bot.importer.writer import sync_organisation_aliases, write_document
+from bot.importer.shared import sync_organisation_aliases
+from bot.importer.writer import write_document
 from bot.knowledge.records import Meeting, Person, Role
 
 
