@@ -1,6 +1,7 @@
 """``make bench`` → ``python -m bench``: every benchmark, results in bench/results.json.
 
-Steps (each can be skipped): ingestion throughput (bench.ingest.run), NLU quality on
+Steps (each can be skipped): ingestion throughput (bench.ingest.run), the scale corpus
+(13 councils × 15 years) against the seed database (bench.scale.run), NLU quality on
 the held-out split, and for our bot and the vanilla ``rasa init`` baseline: cold
 start, memory after warm-up, latency and throughput at 1 and 10 concurrent
 conversations; then a py-spy profile of both our servers under load.
@@ -121,6 +122,12 @@ def ingestion() -> Dict:
     return result if isinstance(result, dict) else {"result": repr(result)}
 
 
+def scaling() -> Dict:
+    from bench import scale  # scale corpus vs the one-document seed database, in this run
+
+    return scale.run()
+
+
 def training(args) -> Dict:
     if not args.train:
         return {"note": "not timed in this run (python -m bench --train times `rasa train --force` once)"}
@@ -161,7 +168,7 @@ def step(results: Dict, name: str, run: Callable[[], Dict]) -> None:
 def parse_args(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer messages (a smoke run)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["ingest", "nlu", "latency", "baseline"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["ingest", "scale", "nlu", "latency", "baseline"])
     parser.add_argument("--no-profile", dest="profile", action="store_false")
     parser.add_argument("--train", action="store_true", help="also time `rasa train --force` once")
     parser.add_argument("--tf-threads", type=int, default=None, help="extra run of our bot with TF_*_PARALLELISM_THREADS=N")
@@ -188,6 +195,8 @@ def main(argv=None) -> int:
     }
     if "ingest" not in args.skip:
         step(results, "ingest", ingestion)
+    if "scale" not in args.skip:
+        step(results, "scale", scaling)
     if "nlu" not in args.skip:
         step(results, "nlu", lambda: nlu_quality.run(args.model))
     step(results, "training", lambda: training(args))

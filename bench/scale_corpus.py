@@ -376,7 +376,8 @@ class Corpus:
             for entry in years.values():
                 entry["total"] = f"{entry['total']:.2f}"
         counted = [a for a in self.applications if a.counts]
-        organisations = {organisation_key(a.organisation.expected) for a in self.applications}
+        # Recipients the documents name (a rejected entry of a bare list names nobody).
+        organisations = {organisation_key(g.applicant) for d in self.documents for g in d.grants if g.applicant}
         return {
             "seed": self.seed,
             "years": [min(self.years), max(self.years)],
