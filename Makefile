@@ -23,7 +23,7 @@ KNOWLEDGE   := $(shell find knowledge -type f 2>/dev/null)
 NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/nlu/lookups/*' 2>/dev/null)
 MODEL_STAMP := models/.trained
 
-.PHONY: help install services db lookups train run shell test test-browser bench lint-language clean
+.PHONY: help install services db lookups train run shell lint test test-browser bench lint-language clean
 
 help: ## List every target
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -61,13 +61,18 @@ run: train ## Set up, build, train, start bot + action server + web page
 shell: train ## Start the action server and open the Rasa shell (for staff)
 	@scripts/shell.sh
 
+lint: $(STAMP) ## Lint, format check and type check of bot/ (ruff, mypy)
+	$(VENV)/bin/ruff check bot
+	$(VENV)/bin/ruff format --check bot
+	$(VENV)/bin/mypy
+
 lint-language: db ## Check every answer against the Leichte Sprache rules
 	$(BEIRAT) lint-language
 
 services: ## Install PostgreSQL, Redis and nginx (Debian packages) that the tests start
 	@scripts/install-services.sh
 
-test: train services ## Run every test: unit, servers, Rasa stories + NLU, language, browser
+test: lint train services ## Run every test: lint and types, unit, servers, Rasa stories + NLU, language, browser
 	$(PY) -m pytest -q --ignore=tests/web
 	$(RASA) data validate --fail-on-warnings
 	@scripts/test-rasa.sh
