@@ -12,11 +12,20 @@ import re
 
 from bot.knowledge.parse_amounts import find_amounts, granted_hits
 from bot.knowledge.parse_grant_block import (
-    ANCHOR_RE, LIST_ITEM_RE, NAMED_ANCHOR_RE, NOT_ANCHOR_RE, NUMBERED_RE, AMOUNT_FIRST_RE, GrantBlock, applicant_text, label_of,
-    purpose_and_number, section_status,
+    AMOUNT_FIRST_RE,
+    ANCHOR_RE,
+    LIST_ITEM_RE,
+    NAMED_ANCHOR_RE,
+    NOT_ANCHOR_RE,
+    NUMBERED_RE,
+    GrantBlock,
+    applicant_text,
+    label_of,
+    purpose_and_number,
+    section_status,
 )
-from bot.knowledge.parse_grant_table import find_table, table_grants
 from bot.knowledge.parse_grant_prose import prose_grants
+from bot.knowledge.parse_grant_table import find_table, table_grants
 from bot.knowledge.parse_lines import Line
 from bot.knowledge.records import Grant, GrantStatus, ParseWarning
 

@@ -25,7 +25,15 @@ from bot.knowledge.parse_passages import passages
 from bot.knowledge.parse_people import header_people, mark_excused_in_text, section_people, unique
 from bot.knowledge.reader import read_document
 from bot.knowledge.records import (
-    AgendaItem, DocumentKind, DocumentRecord, Grant, GrantStatus, Meeting, ParseError, ParseWarning, Person,
+    AgendaItem,
+    DocumentKind,
+    DocumentRecord,
+    Grant,
+    GrantStatus,
+    Meeting,
+    ParseError,
+    ParseWarning,
+    Person,
 )
 
 _HEADER_LINES_WITHOUT_AGENDA = 25
