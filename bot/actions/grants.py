@@ -139,6 +139,15 @@ def meeting_date_filter(tracker: Tracker) -> dt.date | None:
         raise EarlyReply(texts.bad_date()) from None
 
 
+def _no_data_for(ctx: Context, council: str | None, year: int | None) -> EarlyReply:
+    """Nothing for that year: say so, then offer the years that have data; else plain no data."""
+    if year is None:
+        return no_data()
+    years = [y for y in queries.grant_years(ctx.session, council) if y != year]
+    # The year slot is cleared: the next question must not be filtered by a year without data.
+    return EarlyReply(Reply(texts.no_data_for_year(year, years, ctx.intent, council), slots={"year": None}))
+
+
 class ActionGrantsList(BeiratAction):
     action_name = "action_grants_list"
 
@@ -148,7 +157,7 @@ class ActionGrantsList(BeiratAction):
         meeting_date = meeting_date_filter(ctx.tracker)
         grants = queries.list_grants(ctx.session, council=council, year=year, meeting_date=meeting_date)
         if not grants:
-            raise no_data()
+            raise _no_data_for(ctx, council, year)
         first = grants[0]
         passage = passage_for(ctx.session, first.source, first.applicant_as_written, first.organisation)
         answer = answers.grants_list(grants, council=council, year=year, meeting_date=meeting_date)
@@ -170,7 +179,9 @@ class ActionGrantTotal(BeiratAction):
                 if g.status != GrantStatus.REJECTED
             ]
             # grant_total gives no sum when an amount is missing: say that, not "nothing".
-            raise EarlyReply(answers.total_unknown() if counted else texts.no_data())
+            if counted:
+                raise EarlyReply(answers.total_unknown())
+            raise _no_data_for(ctx, council, year)
         answer = answers.grant_total(total, council=council, year=year)
         passage = no_passage_text(total.sources[0]) if total.sources else None
         return Reply(answer, slots={"council": council}, factual=True, topic="grant_total", passage=passage)

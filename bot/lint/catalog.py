@@ -68,7 +68,12 @@ def _grant_texts(session: Session, council: str) -> Iterator[tuple[str, str]]:
     total = grant_queries.grant_total(session, council=council)
     if total is not None and total.count:
         yield from _parts(f"Summe {council}", grants.grant_total(total, council=council))
-    years = sorted({g.source.meeting_date.year for g in all_grants if g.source.meeting_date})
+    years = grant_queries.grant_years(session, council)
+    if years:  # a year without data: said first, then the years that have data
+        empty = min(years) - 1
+        yield from _parts(
+            f"Kein Jahr {council} {empty}", common.no_data_for_year(empty, years, EXAMPLE_INTENT, council)
+        )
     for year in years:
         in_year = grant_queries.list_grants(session, council=council, year=year)
         if in_year:

@@ -120,6 +120,14 @@ def list_grants(
     return [_fact(row, councils) for row in _latest_state(rows)]
 
 
+def grant_years(session: Session, council: str | None = None) -> list[int]:
+    """The years that have grants (of a council), oldest first: what to offer when a year has none."""
+    query = select(s.Grant.year).where(s.Grant.year.isnot(None)).distinct()
+    if council is not None:
+        query = query.join(s.Council, s.Grant.council_id == s.Council.id).where(s.Council.name == council)
+    return sorted(year for (year,) in session.execute(query))
+
+
 def grants_by_application_number(session: Session, number: str, council: str | None = None) -> list[GrantFact]:
     """Every document's entry for an application number ("04/2019" = "4/2019"), oldest first."""
     key = application_key(number)

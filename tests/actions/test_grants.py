@@ -101,10 +101,6 @@ def test_council_not_in_data_is_no_data(two_councils, chat):
     assert turn.buttons == []
 
 
-def test_year_not_in_data_is_no_data(two_councils, chat):
-    assert chat.ask(ActionGrantsList, "ask_grants_list", council="Linden-Limmer", year="2017").text == NO_DATA
-
-
 def test_one_council_needs_no_council_question(one_council, chat):
     turn = chat.ask(ActionGrantsList, "ask_grants_list", year="2019")
     assert "- Banjul e.V.: 1.400 Euro für „Internationales Fußball“" in turn.text, turn.text
@@ -161,3 +157,14 @@ def test_unknown_name_with_nothing_close_offers_the_known_organisations(two_coun
     assert turn.text.startswith(UNKNOWN_NAME), turn.text
     assert '/ask_grant_amount{"organisation": "Banjul e.V."}' in turn.payloads, turn.payloads
     assert len(turn.buttons) <= 5
+
+
+def test_a_year_without_data_is_said_first_then_the_years_with_data_are_offered(two_councils, chat):
+    for action, intent in ((ActionGrantTotal, "ask_grant_total"), (ActionGrantsList, "ask_grants_list")):
+        turn = chat.ask(action, intent, council="Linden-Limmer", year="2018")
+        assert turn.text.startswith("Für das Jahr 2018 habe ich nichts."), turn.text
+        assert "Euro" not in turn.text, "no amount of another year"
+        years = [json.loads(p[p.index("{"):])["year"] for p in turn.payloads]
+        assert years == ["2019"], turn.payloads
+        assert all(p.startswith(f"/{intent}{{") for p in turn.payloads)
+        assert turn.slots.get("year", "kept") is None, "the year without data must not stick"

@@ -8,7 +8,6 @@ fit goes into ``Answer.more`` and the text ends with the offer to tell more.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Mapping, Sequence
 
 from bot.core.facts import Source
@@ -51,7 +50,9 @@ def quote(title: str) -> str:
         return title  # a quotation, perhaps after one word: Projekt „Spielend gegen Ausgrenzung“
     # Quotes inside become single ones, so that the whole title is one quotation:
     # Durchführung des Festes "An der Strangriede" → „Durchführung des Festes ‚An der Strangriede‘“
-    inner = re.sub(r'„([^„“]*)“|"([^"]*)"|»([^»«]*)«', lambda m: f"‚{next(g for g in m.groups() if g is not None)}‘", title)
+    inner = re.sub(
+        r'„([^„“]*)“|"([^"]*)"|»([^»«]*)«', lambda m: f"‚{next(g for g in m.groups() if g is not None)}‘", title
+    )
     return f"„{inner}“"
 
 
@@ -97,7 +98,7 @@ def source_lines(sources: Iterable[Source], named: str = "") -> tuple[list[str],
 def short_source(source: Source) -> str:
     """One list line per document: "Beschlussdrucksache 15-2038/2011", "Protokoll von der 32. Sitzung am …"."""
     if source.paper_number:
-        return plain(f"Beschlussdrucksache {source.paper_number}")
+        return f"Papier von der Stadt aus dem Jahr {source.paper_number.rsplit('/', 1)[-1]}"
     meeting = f"der {source.meeting_number}. Sitzung" if source.meeting_number else "einer Sitzung"
     line = f"Protokoll von {meeting}"
     if source.meeting_date:
@@ -221,3 +222,16 @@ def ask_council(councils: Sequence[str], intent: str, context=None) -> Answer:
         Button.for_intent(council_label(name), intent, {**(context or {}), "council": name}) for name in councils
     )
     return Answer(text="Welchen Beirat meinen Sie?", buttons=buttons)
+
+
+def no_data_for_year(year: int, years: Sequence[int], intent: str, council: str | None = None) -> Answer:
+    """A year without data: say so first, then offer the years that have data (as buttons)."""
+    lines = [f"Für das Jahr {year} habe ich nichts."]
+    if council:
+        lines.append(f"Es geht um den {council_label(council)}.")
+    if not years:
+        return Answer(text="\n".join(lines))
+    lines.append("Für diese Jahre weiß ich etwas:" if len(years) > 1 else f"Ich weiß etwas für das Jahr {years[0]}.")
+    context = {"council": council} if council else {}
+    buttons = tuple(Button.for_intent(str(y), intent, {**context, "year": str(y)}) for y in years[-BUTTON_LIMIT:])
+    return Answer(text="\n".join(lines), buttons=buttons)

@@ -169,7 +169,7 @@ def _scope_lines(count: str, *, council=None, year=None, meeting_date=None) -> l
     if year:
         return [f"Im Jahr {year} gab es {count}.", where]
     verb = "steht" if count.startswith("1 ") else "stehen"
-    return [f"In meinen Protokollen {verb} {count}.", where]
+    return [f"In meinen Papieren {verb} {count}.", where]
 
 
 def grants_list(
@@ -207,7 +207,7 @@ def grant_total(total: GrantTotal, *, council: str | None = None, year: int | No
     if year:
         lines.append(f"Das gilt für das Jahr {year} im {council_label(council)}.")
     else:
-        lines.append(f"Das gilt für alle Protokolle vom {council_label(council)}.")
+        lines.append(f"Das gilt für alle Papiere vom {council_label(council)}.")
     lines.append("Abgelehnte Anträge zählen nicht mit.")
     return finish(lines, total.sources, terms=TERMS)
 
