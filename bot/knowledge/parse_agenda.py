@@ -5,6 +5,7 @@ with the title on the same line or the lines below. A list of TOP lines without 
 between them is the agenda overview; the item's text comes from the later heading.
 Without TOP headings, a numbered "Tagesordnung:" list is used.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@
 An amount next to a currency sign that is not a readable number ("1.4OO,00 €") is
 reported as garbled (``value is None``) so that a grant is never stored with a wrong sum.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@
 Only complete dates count: "am 15.06." without a year is not a date here, because a
 meeting date must never be guessed.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -12,6 +12,7 @@
 Requested sums and costs ("beantragt", "Kosten", "Eigenmittel") are never taken as the
 granted amount; an unreadable amount stops the document (``LineError``).
 """
+
 from __future__ import annotations
 
 import re
@@ -32,13 +33,17 @@ ANCHOR_RE = re.compile(
     re.IGNORECASE,
 )
 # "3.1 Antrag der Initiative XY: „Projekt“ – Antragssumme 1.000 €": an application without number.
-NAMED_ANCHOR_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?Antrag\s+(?:der|des|von|vom)\s+(?P<rest>[A-ZÄÖÜ„\"].+)$")
+NAMED_ANCHOR_RE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?Antrag\s+(?:der|des|von|vom)\s+(?P<rest>[A-ZÄÖÜ„\"].+)$"
+)
 # A sentence in a block that gives the granted sum: "… empfiehlt die Förderung in Höhe von 800 €."
 _GRANT_SENTENCE_RE = re.compile(r"(?:Zuwendung|Förderung|Zuschuss)\s+(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|von|über)\s")
 # "Antrag Nr. 1 bis 6" in running text is no grant.
 NOT_ANCHOR_RE = re.compile(r"^(?:bis|und|sowie|oder|u\.)\b")
 # "03/2015, einstimmig, 500,- €" or a table row whose columns were lost ("07/2019 Verein e.V. Fest EUR 200").
-LIST_ITEM_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?(?P<no>\d{1,3}/(?:\d{4}|\d{2}))(?![\d/])\s*(?:[,;:–-]\s*|\s+)(?P<rest>.+)$")
+LIST_ITEM_RE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?(?P<no>\d{1,3}/(?:\d{4}|\d{2}))(?![\d/])\s*(?:[,;:–-]\s*|\s+)(?P<rest>.+)$"
+)
 NUMBERED_RE = re.compile(r"^\d{1,2}[.)]\s+")
 AMOUNT_FIRST_RE = re.compile(
     r"^(?:Eine\s+)?(?:Zuwendung|Förderung|Zuschuss)\s+(?:i\.\s?H\.\s?v\.|in\s+Höhe\s+von|von|über)\s+"
@@ -47,11 +52,11 @@ AMOUNT_FIRST_RE = re.compile(
 )
 _LABELS = {
     "applicant": r"(?:Antragsteller|Zuwendungsempfänger|Empfänger|Träger)(?:innen|in|\s*[/*:_]\s*-?in(?:nen)?)?|"
-                 r"Verein|Organisation|Institution",
+    r"Verein|Organisation|Institution",
     "requested": r"beantragt\w*(?:\s+\w+)?|Antragssumme|beantragte\s+\w+|(?:Gesamt|Projekt)?[Kk]osten|Gesamtkosten|"
-                 r"Eigenmittel|Eigenanteil|Eigenleistung|Finanzierung|Drittmittel",
+    r"Eigenmittel|Eigenanteil|Eigenleistung|Finanzierung|Drittmittel",
     "amount": r"Zuwendungsbetrag|Zuwendungssumme|Zuwendungshöhe|Höhe\s+der\s+Zuwendung|Zuwendung|Förderbetrag|"
-              r"Fördersumme|Förderung|Betrag|Summe|bewilligt|Bewilligung|empfohlene\s+Zuwendung",
+    r"Fördersumme|Förderung|Betrag|Summe|bewilligt|Bewilligung|empfohlene\s+Zuwendung",
     "purpose": r"Verwendungszweck|Zweck|Projekt(?:titel|name)?|Titel|Maßnahme|Vorhaben|Veranstaltung",
     "vote": r"Abstimmung(?:sergebnis)?|Ergebnis|Beschluss|Votum|Empfehlung(?:\s+des\s+Integrationsbeirat\w*)?",
     "ignore": r"(?:Projekt)?[Zz]eitraum|Laufzeit|Datum|Antragsdatum|Eingang|Ort|Zielgruppe|Ansprechpartner\w*|Kontakt",
@@ -69,7 +74,9 @@ _RECOMMEND_RE = re.compile(
     r"vorgeschlagen|vorzuschlagen|befürwortet",
     re.IGNORECASE,
 )
-_DECIDE_RE = re.compile(r"\b(?:beschließt|beschloss|bewilligt|bewilligte|hat\b[^.]{0,60}\bbeschlossen|vergibt|vergab)\b")
+_DECIDE_RE = re.compile(
+    r"\b(?:beschließt|beschloss|bewilligt|bewilligte|hat\b[^.]{0,60}\bbeschlossen|vergibt|vergab)\b"
+)
 
 
 def section_status(intro: str, title: str) -> GrantStatus | None:
@@ -84,7 +91,6 @@ def section_status(intro: str, title: str) -> GrantStatus | None:
     return None
 
 
-
 def label_of(text: str) -> tuple[str, str] | None:
     for key, pattern in _LABEL_RES:
         match = pattern.match(text)
@@ -96,8 +102,14 @@ def label_of(text: str) -> tuple[str, str] | None:
 def is_vote_line(text: str) -> bool:
     """ "(einstimmig)", "(14 Ja-Stimmen, 1 Nein-Stimme, 0 Enthaltungen)", "einstimmig abgelehnt"."""
     short = len(text.split()) <= 14
-    return short and bool(VOTE_WORDS_RE.search(text) or _REJECTED_RE.search(text)) and not find_amounts(text) and (
-        text.startswith("(") or re.match(r"^(?:einstimmig|mehrheitlich|abgelehnt|\d+\s*Ja)", text, re.IGNORECASE) is not None
+    return (
+        short
+        and bool(VOTE_WORDS_RE.search(text) or _REJECTED_RE.search(text))
+        and not find_amounts(text)
+        and (
+            text.startswith("(")
+            or re.match(r"^(?:einstimmig|mehrheitlich|abgelehnt|\d+\s*Ja)", text, re.IGNORECASE) is not None
+        )
     )
 
 
@@ -105,8 +117,11 @@ def grant_amount(hits: list[AmountHit], text: str, line: int) -> Decimal | None:
     """The granted amount among ``hits``: not a requested sum or cost; a garbled one stops."""
     for hit in granted_hits(text, hits):
         if hit.value is None:
-            raise LineError(line, f"Der Betrag „{hit.raw}“ ist nicht lesbar. Eine Zuwendung mit unlesbarem Betrag "
-                                  "wird nicht übernommen – bitte die Zahl im Dokument prüfen.")
+            raise LineError(
+                line,
+                f"Der Betrag „{hit.raw}“ ist nicht lesbar. Eine Zuwendung mit unlesbarem Betrag "
+                "wird nicht übernommen – bitte die Zahl im Dokument prüfen.",
+            )
         return hit.value
     return None
 
@@ -134,8 +149,14 @@ class GrantBlock:
         return self.amount is not None or self.rejected or self.withdrawn
 
     def has(self, key: str) -> bool:
-        return bool({"applicant": self.applicant, "purpose": self.purpose, "amount": self.amount is not None,
-                     "vote": self.vote}.get(key))
+        return bool(
+            {
+                "applicant": self.applicant,
+                "purpose": self.purpose,
+                "amount": self.amount is not None,
+                "vote": self.vote,
+            }.get(key)
+        )
 
     def take_inline(self, text: str, line: int) -> None:
         """The rest of an anchor line: "Antrag 03/2015, einstimmig, 500,- €" or
@@ -191,9 +212,16 @@ class GrantBlock:
         if self._continues(text):
             getattr(self, self.last_field).append(text)
             return self._took(index, 1, lines)
-        if self.number and not self.applicant and self.amount is None and len(text.split()) <= 12 \
-                and not VOTE_WORDS_RE.search(text) and not _WITHDRAWN_RE.search(text) \
-                and not re.match(r"^(?:Antrag|Eingang|Datum|vom)\b", text) and not find_dates(text):
+        if (
+            self.number
+            and not self.applicant
+            and self.amount is None
+            and len(text.split()) <= 12
+            and not VOTE_WORDS_RE.search(text)
+            and not _WITHDRAWN_RE.search(text)
+            and not re.match(r"^(?:Antrag|Eingang|Datum|vom)\b", text)
+            and not find_dates(text)
+        ):
             self.applicant, self.last_field = [text], "applicant"
             return self._took(index, 1, lines)
         if _WITHDRAWN_RE.search(text) or _REJECTED_RE.search(text):
@@ -214,8 +242,12 @@ class GrantBlock:
         if line_goes_on(previous) or text[:1].islower() or quotes_open(" ".join(parts)):
             return True
         legal_form = re.compile(r"\be\.\s?V\.|gGmbH|GmbH|gUG|Stiftung")
-        return self.last_field == "applicant" and not legal_form.search(previous) and bool(legal_form.search(text)) \
+        return (
+            self.last_field == "applicant"
+            and not legal_form.search(previous)
+            and bool(legal_form.search(text))
             and len(text.split()) <= 6
+        )
 
     def _amount(self, lines: list[Line], index: int, value: str) -> int:
         text, taken = _with_broken_amount(lines, index, value)
@@ -230,8 +262,11 @@ class GrantBlock:
             if plain:  # "Betrag in Euro: 650": the label says it is euros
                 amount = Decimal(plain.group(1)).quantize(Decimal("0.01"))
             if bare is None and re.search(r"\d[\dOoIl.,]*[OoIl][\dOoIl.,]*", text):
-                raise LineError(lines[index].number, f"Der Betrag in „{lines[index].text}“ ist nicht lesbar. "
-                                                     "Eine Zuwendung mit unlesbarem Betrag wird nicht übernommen.")
+                raise LineError(
+                    lines[index].number,
+                    f"Der Betrag in „{lines[index].text}“ ist nicht lesbar. "
+                    "Eine Zuwendung mit unlesbarem Betrag wird nicht übernommen.",
+                )
         self.amount = amount
         self.ceiling = amount is not None and bool(CEILING_RE.search(text))
         self.last_field = None

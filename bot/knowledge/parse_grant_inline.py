@@ -6,6 +6,7 @@ Amounts, votes, requested sums ("beantragt 2.000 €", "Eigenanteil 200 €") an
 are not names. When a table's columns were lost and nothing separates name and project,
 the whole text is taken as the recipient and a warning says so.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,8 @@ from bot.knowledge.parse_votes import VOTE_SPAN_RE
 _LEGAL_SPLIT_RE = re.compile(r"^(?P<applicant>.+?(?:e\.\s?V\.|gGmbH|GmbH|gUG|Stiftung))\s+(?P<purpose>\S.*)$")
 _ARTICLE_RE = re.compile(r"^(?:an\s+)?(?:die|der|das|den|dem)\s+(?=[A-ZÄÖÜ„\"])")
 _FILLER_RE = re.compile(
-    r"^(?:abgelehnt|beschlossen|empfohlen|befürwortet|bewilligt|zurückgezogen|vertagt|bis zu|ca\.|je|€|EUR|Euro|und|\d+)"
+    r"^(?:abgelehnt|beschlossen|empfohlen|befürwortet|bewilligt|zurückgezogen|vertagt|"
+    r"bis zu|ca\.|je|€|EUR|Euro|und|\d+)"
     r"(?:\s+(?:abgelehnt|beschlossen|empfohlen|bewilligt))?$",
     re.IGNORECASE,
 )
@@ -24,10 +26,14 @@ _PHRASE_AMOUNT = r"(?:bis\s+zu\s+)?(?:(?:€|EUR)\s*)?\d[\dOoIl.,]*(?:,[-–]{1,
 _PHRASE_HOW = r"(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|über)"
 _PHRASE_END = r"(?:\s+für\s+(?:das\s+|den\s+|die\s+|eine\s+|einen\s+|ein\s+)?(?P<purpose>.+?))?\s*[.;]?\s*$"
 _INLINE_PHRASES = [
-    re.compile(rf"^(?:an\s+)?(?:den\s+|die\s+|das\s+|dem\s+)?(?P<applicant>[A-ZÄÖÜ„\"].+?)\s+(?:eine\s+Zuwendung\s+)?"
-               rf"{_PHRASE_HOW}\s+{_PHRASE_AMOUNT}{_PHRASE_END}"),
-    re.compile(rf"^(?:(?:Zuwendung\s+)?{_PHRASE_HOW}\s+)?{_PHRASE_AMOUNT}\s+an\s+(?:den\s+|die\s+|das\s+)?"
-               rf"(?P<applicant>[A-ZÄÖÜ„\"].+?){_PHRASE_END}"),
+    re.compile(
+        rf"^(?:an\s+)?(?:den\s+|die\s+|das\s+|dem\s+)?(?P<applicant>[A-ZÄÖÜ„\"].+?)\s+(?:eine\s+Zuwendung\s+)?"
+        rf"{_PHRASE_HOW}\s+{_PHRASE_AMOUNT}{_PHRASE_END}"
+    ),
+    re.compile(
+        rf"^(?:(?:Zuwendung\s+)?{_PHRASE_HOW}\s+)?{_PHRASE_AMOUNT}\s+an\s+(?:den\s+|die\s+|das\s+)?"
+        rf"(?P<applicant>[A-ZÄÖÜ„\"].+?){_PHRASE_END}"
+    ),
 ]
 
 
@@ -73,8 +79,12 @@ def inline_parts(text: str, hits: list[AmountHit]) -> tuple[list[str], list[str]
     unsure = None
     if len(texts) == 1 and _LEGAL_SPLIT_RE.match(texts[0]):
         texts = list(_LEGAL_SPLIT_RE.match(texts[0]).groups())  # "Verein e.V. Sommerfest" (columns lost)
-    elif len(texts) == 1 and len(texts[0].split()) > 2 and not re.search(r",\s|;|:\s|\s[–-]\s", text) \
-            and not re.search(r"(?:e\.\s?V\.|gGmbH|GmbH|gUG)$", texts[0]):
+    elif (
+        len(texts) == 1
+        and len(texts[0].split()) > 2
+        and not re.search(r",\s|;|:\s|\s[–-]\s", text)
+        and not re.search(r"(?:e\.\s?V\.|gGmbH|GmbH|gUG)$", texts[0])
+    ):
         unsure = f"Empfänger und Projekt stehen ohne Trennung in einer Zeile: „{texts[0]}“ – als Empfänger übernommen."
     purpose = [", ".join(texts[1:])] if len(texts) > 1 else []
     return [clean_applicant(texts[0])], purpose, unsure

@@ -8,6 +8,7 @@
 A sentence with a grant word and an amount that fits none of these is reported as a
 warning, never guessed into a grant.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,26 +28,38 @@ _GIVEN = r"(?:bewilligt|gewährt|empfohlen|beschlossen|befürwortet|bereitgestel
 _END = rf"(?:\s+zu\s+\w+|\s+{_GIVEN}|\s*[.,;]|$)"
 _PATTERNS = [
     # "(Antrag,) für die Durchführung des Festes Y wird dem Organisator X eine Zuwendung in Höhe von Z bewilligt"
-    re.compile(rf"(?:^|,\s+)[Ff]ür\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+(?:wird|werden)\s+(?:dem|der|den)\s+"
-               rf"(?P<applicant>{_Q}+?)\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}{_END}"),
+    re.compile(
+        rf"(?:^|,\s+)[Ff]ür\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+(?:wird|werden)\s+(?:dem|der|den)\s+"
+        rf"(?P<applicant>{_Q}+?)\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}{_END}"
+    ),
     # amount first, recipient after "an"
-    re.compile(rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}\s+an\s+(?:den\s+|die\s+|das\s+)?(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)"
-               rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?"
-               rf"(?:\s+zu\s+\w+|\s+(?:empfohlen|bewilligt|beschlossen)|\s*[.,;]|$)"),
+    re.compile(
+        rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}\s+an\s+(?:den\s+|die\s+|das\s+)?(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)"
+        rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?"
+        rf"(?:\s+zu\s+\w+|\s+(?:empfohlen|bewilligt|beschlossen)|\s*[.,;]|$)"
+    ),
     # "dem Verein X für das Projekt Y eine Zuwendung von Z"
-    re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)"
-               rf"\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}"),
+    re.compile(
+        rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)"
+        rf"\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}"
+    ),
     # "Der Verein X erhält (für Y) eine Zuwendung von Z (für Y)"
-    re.compile(rf"^(?:Der|Die|Das)?\s*(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)\s+erhält\s+"
-               rf"(?:für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+)?"
-               rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}(?:\s+für\s+(?:{_ART})?(?P<purpose2>{_Q}+?))?(?:\s*[.,;]|$)"),
+    re.compile(
+        rf"^(?:Der|Die|Das)?\s*(?P<applicant>[A-ZÄÖÜ„\"]{_Q}*?)\s+erhält\s+"
+        rf"(?:für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+)?"
+        rf"{_NOUN}\s+{_HOW}\s+{_AMOUNT}(?:\s+für\s+(?:{_ART})?(?P<purpose2>{_Q}+?))?(?:\s*[.,;]|$)"
+    ),
     # "dem Verein X eine Zuwendung von Z (für Y)"
-    re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}"
-               rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?{_END}"),
+    re.compile(
+        rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+{_NOUN}\s+{_HOW}\s+{_AMOUNT}"
+        rf"(?:\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?))?{_END}"
+    ),
     # "(Aus den Mitteln des Integrationsbeirates Mitte) werden dem Verein X 740,70 € für das Projekt Y zur
     # Verfügung gestellt"
-    re.compile(rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+(?:bis\s+zu\s+)?{_AMOUNT}"
-               rf"\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+{_GIVEN}"),
+    re.compile(
+        rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+(?:bis\s+zu\s+)?{_AMOUNT}"
+        rf"\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+{_GIVEN}"
+    ),
 ]
 _GRANT_WORD_RE = re.compile(
     r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält|bekommt|erhielt|bekam|freuen|"
@@ -80,7 +93,7 @@ _BULLET_RE = re.compile(r"^[-–•*]\s+\S")
 
 def _joined(parts: list[str], starts: list[int]) -> tuple[str, list[tuple[int, int]]]:
     text, offsets = "", []
-    for part, number in zip(parts, starts):
+    for part, number in zip(parts, starts, strict=True):
         offsets.append((len(text) + 1 if text else 0, number))  # where the line begins, near enough
         text = join_texts([text, part]) if text else part
     return text, offsets
@@ -100,8 +113,14 @@ def _line_at(offsets: list[tuple[int, int]], position: int) -> int:
     return line
 
 
-def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, status: GrantStatus | None,
-                 known: list[Grant], warnings: list[ParseWarning]) -> tuple[list[Grant], set[int], list[int]]:
+def prose_grants(
+    lines: list[Line],
+    used: set[int],
+    agenda_number: str | None,
+    status: GrantStatus | None,
+    known: list[Grant],
+    warnings: list[ParseWarning],
+) -> tuple[list[Grant], set[int], list[int]]:
     """Grants written as sentences in lines not yet read as grants; also the lines read and
     the lines of grants whose status neither sentence nor item states."""
     grants: list[Grant] = []
@@ -122,8 +141,9 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
             if not hits:
                 continue
             stated = status or section_status(sentence, "")  # a decision paper proposes, whatever its verbs
-            grant = _sentence_grant(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED) \
-                or _supported(sentence, subject, line, agenda_number, stated or GrantStatus.RECOMMENDED)
+            grant = _sentence_grant(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED) or _supported(
+                sentence, subject, line, agenda_number, stated or GrantStatus.RECOMMENDED
+            )
             if grant is None:
                 several = news_grants(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED, news_before)
                 news_before = bool(several)
@@ -136,8 +156,13 @@ def prose_grants(lines: list[Line], used: set[int], agenda_number: str | None, s
             known_amounts = {g.amount for g in known + grants}
             if grant is None:
                 if not any(h.value in known_amounts for h in hits):
-                    warnings.append(ParseWarning(line, f"Satz mit Betrag nicht eindeutig als Zuwendung erkannt – nicht "
-                                                       f"übernommen: „{sentence[:90]}“"))
+                    warnings.append(
+                        ParseWarning(
+                            line,
+                            f"Satz mit Betrag nicht eindeutig als Zuwendung erkannt – nicht "
+                            f"übernommen: „{sentence[:90]}“",
+                        )
+                    )
                 continue
             if any(_same(grant, other) for other in known + grants):
                 continue
@@ -156,7 +181,7 @@ _SUBJECT_RE = re.compile(
 # Integrationsbeirat bereitgestellt werden."
 _SUPPORTED_RE = re.compile(
     rf"^(?:Der|Die|Das)\s+(?:Verein|Initiative|Gruppe|Träger\w*|Antragsteller\w*|Projekt)\s+(?:wird|wurde)\s+mit\s+"
-    rf"(?:insgesamt\s+)?(?P<amount>{_AMOUNT[len('(?P<amount>'):-1]})\s+(?:unterstützt|gefördert|bezuschusst)"
+    rf"(?:insgesamt\s+)?(?P<amount>{_AMOUNT[len('(?P<amount>') : -1]})\s+(?:unterstützt|gefördert|bezuschusst)"
 )
 _COUNCIL_SHARE_RE = re.compile(rf"{_AMOUNT}\s+(?:vom|von\s+dem|aus\s+Mitteln\s+des)\s+Integrationsbeirat")
 
@@ -166,8 +191,9 @@ def _subject(sentence: str) -> str | None:
     return match.group("name") if match else None
 
 
-def _supported(sentence: str, subject: str | None, line: int, agenda_number: str | None,
-               status: GrantStatus) -> Grant | None:
+def _supported(
+    sentence: str, subject: str | None, line: int, agenda_number: str | None, status: GrantStatus
+) -> Grant | None:
     """A news item's "Der Verein wird mit … unterstützt": a grant to the organisation the
     paragraph is about; when the sentence says which part the council gives, that part."""
     match = _SUPPORTED_RE.match(sentence)
@@ -201,10 +227,11 @@ def _sentence_grant(sentence: str, line: int, agenda_number: str | None, status:
     return None
 
 
-def _grant_from(match: re.Match, sentence: str, line: int, agenda_number: str | None,
-                status: GrantStatus) -> Grant | None:
+def _grant_from(
+    match: re.Match, sentence: str, line: int, agenda_number: str | None, status: GrantStatus
+) -> Grant | None:
     applicant = clean_applicant(match.group("applicant"))
-    if not applicant or _NOT_APPLICANT_RE.search(applicant) or not applicant[0].isupper() and applicant[0] not in "„\"":
+    if not applicant or _NOT_APPLICANT_RE.search(applicant) or not applicant[0].isupper() and applicant[0] not in '„"':
         return None
     if _REQUESTED_RE.search(sentence[: match.start("amount")]):
         return None  # "X beantragte … eine Förderung in Höhe von 2.000 Euro": asked for, not granted
@@ -216,9 +243,17 @@ def _grant_from(match: re.Match, sentence: str, line: int, agenda_number: str | 
     rejected = re.search(r"\babgelehnt\b", sentence)
     # "bis zu" right before the amount: a ceiling.
     before = sentence[max(0, match.start("amount") - 20) : match.end("amount")]
-    return Grant(None, applicant, None if rejected else amount, purpose,
-                 GrantStatus.REJECTED if rejected else status, parse_vote(sentence), agenda_number, line,
-                 ceiling=not rejected and bool(CEILING_RE.search(before)))
+    return Grant(
+        None,
+        applicant,
+        None if rejected else amount,
+        purpose,
+        GrantStatus.REJECTED if rejected else status,
+        parse_vote(sentence),
+        agenda_number,
+        line,
+        ceiling=not rejected and bool(CEILING_RE.search(before)),
+    )
 
 
 def _same(grant: Grant, other: Grant) -> bool:
@@ -245,8 +280,9 @@ _ELLIPSIS_RE = re.compile(
 )
 
 
-def news_grants(sentence: str, line: int, agenda_number: str | None, status: GrantStatus,
-                news_before: bool = False) -> list[Grant]:
+def news_grants(
+    sentence: str, line: int, agenda_number: str | None, status: GrantStatus, news_before: bool = False
+) -> list[Grant]:
     """Every "<amount> (Euro) für <purpose>" after a receiving verb is a grant to the
     sentence's subject; "…, die Gemeinde X 650 Euro" after it is one more."""
     sentence = re.split(r":\s+(?=(?:Der|Die|Das)\s)", sentence, maxsplit=1)[-1]  # "… hat entschieden: Der Verein …"
@@ -268,16 +304,19 @@ def news_grants(sentence: str, line: int, agenda_number: str | None, status: Gra
         # An amount without "Euro" counts only in a list whose other amounts say "Euro".
         if not re.search(r"€|Euro|EUR", written) and not re.search(r"\d\s*(?:€|Euro)", own):
             continue
-        value = grant_amount(find_amounts(written + ("" if re.search(r"€|Euro|EUR", written) else " Euro")),
-                             written, line)
+        value = grant_amount(
+            find_amounts(written + ("" if re.search(r"€|Euro|EUR", written) else " Euro")), written, line
+        )
         if not value:
             continue
         purpose = re.search(r"\bfür\s+(?P<p>.+?)(?:\s+(?:unterstützt|freuen)\b|\s*[.(]|$)", piece)
-        grants.append(Grant(None, name, value, purpose.group("p").strip() if purpose else None, status, None,
-                            agenda_number, line))
+        grants.append(
+            Grant(None, name, value, purpose.group("p").strip() if purpose else None, status, None, agenda_number, line)
+        )
     if grants and ellipsis:
         value = grant_amount(find_amounts(ellipsis.group("amount")), ellipsis.group("amount"), line)
         if value:
-            grants.append(Grant(None, clean_applicant(ellipsis.group("name")), value, None, status, None,
-                                agenda_number, line))
+            grants.append(
+                Grant(None, clean_applicant(ellipsis.group("name")), value, None, status, None, agenda_number, line)
+            )
     return grants

@@ -6,6 +6,7 @@
 Columns are separated by two or more spaces, tabs or "|". The header row must name a
 recipient column and an amount column; a "Summe"/"Gesamt" row is a total, not a grant.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,15 +53,18 @@ def _amount(cell: str, line: int) -> Decimal | None:
     if hit is None and re.fullmatch(r"\d{1,6}", cell.strip()):
         return Decimal(cell.strip()).quantize(Decimal("0.01"))
     if (hit is None and re.search(r"\d", cell)) or (hit is not None and hit.value is None):
-        raise LineError(line, f"Der Betrag „{hit.raw if hit else cell}“ in der Tabelle ist nicht lesbar. Eine "
-                              "Zuwendung mit unlesbarem Betrag wird nicht übernommen – bitte die Zahl im Dokument prüfen.")
+        raise LineError(
+            line,
+            f"Der Betrag „{hit.raw if hit else cell}“ in der Tabelle ist nicht lesbar. Eine "
+            "Zuwendung mit unlesbarem Betrag wird nicht übernommen – bitte die Zahl im Dokument prüfen.",
+        )
     return hit.value if hit else None
 
 
 def _row(cells: list[str], fields: list[str | None], line: int) -> dict:
     row: dict = {"texts": []}
     if len(cells) == len(fields):
-        for cell, name in zip(cells, fields):
+        for cell, name in zip(cells, fields, strict=True):
             if name == "amount":
                 row["amount"] = _amount(cell, line)
             elif name in ("number", "applicant", "purpose", "vote"):
@@ -76,20 +80,26 @@ def _row(cells: list[str], fields: list[str | None], line: int) -> dict:
             row["vote"] = cell
         else:
             row["texts"].append(cell)
-    for name, text in zip(("applicant", "purpose"), row["texts"]):
+    for name, text in zip(("applicant", "purpose"), row["texts"], strict=False):  # fewer texts: no purpose
         row[name] = text
     return row
 
 
-def table_grants(lines: list[Line], index: int, fields: list[str | None], agenda_number: str | None,
-                 status: GrantStatus, warnings: list[ParseWarning]) -> tuple[list[Grant], int]:
+def table_grants(
+    lines: list[Line],
+    index: int,
+    fields: list[str | None],
+    agenda_number: str | None,
+    status: GrantStatus,
+    warnings: list[ParseWarning],
+) -> tuple[list[Grant], int]:
     """Grants from the table whose header is ``lines[index]``; also the index after it."""
     grants: list[Grant] = []
     position = index + 1
     while position < len(lines):
         line = lines[position]
         if line.blank:
-            following = next((l for l in lines[position + 1 :] if not l.blank), None)
+            following = next((later for later in lines[position + 1 :] if not later.blank), None)
             if following is None or len(columns(following)) < 2 or not find_amounts(following.text):
                 break
             position += 1
@@ -110,15 +120,35 @@ def table_grants(lines: list[Line], index: int, fields: list[str | None], agenda
         number = row.get("number") if row.get("number") and re.fullmatch(APPLICATION_NUMBER, row["number"]) else None
         amount = row.get("amount")
         if rejected:
-            grants.append(Grant(number, applicant, None, row.get("purpose"), GrantStatus.REJECTED,
-                                parse_vote(vote_cell), agenda_number, line.number))
+            grants.append(
+                Grant(
+                    number,
+                    applicant,
+                    None,
+                    row.get("purpose"),
+                    GrantStatus.REJECTED,
+                    parse_vote(vote_cell),
+                    agenda_number,
+                    line.number,
+                )
+            )
         elif amount == 0:
             warnings.append(ParseWarning(line.number, "Tabellenzeile mit 0,00 € – nicht als Zuwendung übernommen."))
         elif applicant or amount is not None:
             if amount is None:
                 warnings.append(ParseWarning(line.number, "Tabellenzeile ohne Betrag – ohne Betrag übernommen."))
-            grants.append(Grant(number, applicant, amount, row.get("purpose"), status, parse_vote(vote_cell),
-                                agenda_number, line.number))
+            grants.append(
+                Grant(
+                    number,
+                    applicant,
+                    amount,
+                    row.get("purpose"),
+                    status,
+                    parse_vote(vote_cell),
+                    agenda_number,
+                    line.number,
+                )
+            )
         else:
             warnings.append(ParseWarning(line.number, f"Tabellenzeile nicht verstanden: „{line.text}“"))
     return grants, position

@@ -6,6 +6,7 @@ Whether a grant is recommended or decided comes from the text that introduces it
 application ("abgelehnt") is kept as rejected without an amount, because no money was
 granted. Cost tables, requested sums and "0,00 €" lines are never grants.
 """
+
 from __future__ import annotations
 
 import re
@@ -68,8 +69,9 @@ def _numbered_name(text: str, following: str) -> re.Match | None:
     return match if label and label[0] == "amount" else None
 
 
-def _starts_block(text: str, block: GrantBlock | None, previous: str = "",
-                  grant_context: bool = False, following: str = "") -> tuple[str, re.Match | None] | None:
+def _starts_block(
+    text: str, block: GrantBlock | None, previous: str = "", grant_context: bool = False, following: str = ""
+) -> tuple[str, re.Match | None] | None:
     anchor = ANCHOR_RE.match(text)
     if anchor and not NOT_ANCHOR_RE.match(anchor.group("rest")):
         return "anchor", anchor
@@ -77,7 +79,9 @@ def _starts_block(text: str, block: GrantBlock | None, previous: str = "",
     if named:
         return "anchor", named
     item = LIST_ITEM_RE.match(text)
-    if item and (find_amounts(item.group("rest")) or re.search(r"einstimmig|mehrheitlich|abgelehnt", item.group("rest"))):
+    if item and (
+        find_amounts(item.group("rest")) or re.search(r"einstimmig|mehrheitlich|abgelehnt", item.group("rest"))
+    ):
         return "anchor", item
     named_line = _numbered_name(text, following)
     if named_line:
@@ -92,13 +96,23 @@ def _starts_block(text: str, block: GrantBlock | None, previous: str = "",
             return "entry", entry
     # "Zuwendung i.H.v. … an …" starts a grant, unless it is a wrapped line of a sentence.
     sentence_goes_on = previous and not previous.endswith((".", ":", ")", "!", "?"))
-    if AMOUNT_FIRST_RE.match(text) and find_amounts(text) and not sentence_goes_on and (block is None or block.complete):
+    if (
+        AMOUNT_FIRST_RE.match(text)
+        and find_amounts(text)
+        and not sentence_goes_on
+        and (block is None or block.complete)
+    ):
         return "label", None
     return None
 
 
-def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatus | None,
-                warnings: list[ParseWarning], grant_context: bool = True) -> tuple[list[Grant], set[int]]:
+def find_grants(
+    lines: list[Line],
+    agenda_number: str | None,
+    status: GrantStatus | None,
+    warnings: list[ParseWarning],
+    grant_context: bool = True,
+) -> tuple[list[Grant], set[int]]:
     """Grants in ``lines`` and the numbers of the lines they were read from. ``status`` is
     what the introducing text says (None: it does not say; each grant's own words decide,
     else it is taken as recommended with a warning). With ``grant_context`` (an item about
@@ -145,8 +159,10 @@ def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatu
             continue
         previous = lines[index - 1].text if index else ""
         # The next line that says something new (a "c/o …" contact line continues a name).
-        following = next((later.text for later in lines[index + 1 : index + 4]
-                          if not later.blank and not later.text[:1].islower()), "")
+        following = next(
+            (later.text for later in lines[index + 1 : index + 4] if not later.blank and not later.text[:1].islower()),
+            "",
+        )
         start = _starts_block(line.text, block, previous, grant_context, following)
         fresh = bool(start)
         if start:
@@ -182,13 +198,19 @@ def find_grants(lines: list[Line], agenda_number: str | None, status: GrantStatu
     grants += prose
     unstated += prose_unstated
     if unstated:
-        warnings.append(ParseWarning(min(unstated), "Ob die Zuwendungen empfohlen oder beschlossen wurden, steht "
-                                                    "nicht im Text – als Empfehlung übernommen."))
+        warnings.append(
+            ParseWarning(
+                min(unstated),
+                "Ob die Zuwendungen empfohlen oder beschlossen wurden, steht "
+                "nicht im Text – als Empfehlung übernommen.",
+            )
+        )
     return grants, used | prose_lines
 
 
-def _finish(block: GrantBlock, agenda_number: str | None, status: GrantStatus,
-            warnings: list[ParseWarning]) -> Grant | None:
+def _finish(
+    block: GrantBlock, agenda_number: str | None, status: GrantStatus, warnings: list[ParseWarning]
+) -> Grant | None:
     purpose, number = purpose_and_number(block)
     applicant = applicant_text(block)
     name = f"Antrag {number}" if number else (applicant or "Zuwendung")
@@ -205,16 +227,20 @@ def _finish(block: GrantBlock, agenda_number: str | None, status: GrantStatus,
             return None
         if not any(_MONEY_WORDS_RE.search(text) for text in block.texts):
             # "Antrag der Fraktionen … zur Modernisierung …", "Antrag Nr. 6 / Zu" (cut off): no grant at all.
-            warnings.append(ParseWarning(block.line, f"{name}: kein Betrag und kein Wort von Geld – nicht als "
-                                                     "Zuwendung übernommen."))
+            warnings.append(
+                ParseWarning(
+                    block.line, f"{name}: kein Betrag und kein Wort von Geld – nicht als Zuwendung übernommen."
+                )
+            )
             return None
         reason = "nur beantragte Summe oder Kosten genannt" if block.requested else "kein Betrag genannt"
         warnings.append(ParseWarning(block.line, f"{name}: {reason} – ohne Betrag übernommen."))
     elif block.amount == 0:
         warnings.append(ParseWarning(block.line, f"{name}: Betrag 0,00 € – nicht als Zuwendung übernommen."))
         return None
-    return Grant(number, applicant, block.amount, purpose, status, block.vote, agenda_number, block.line,
-                 ceiling=block.ceiling)
+    return Grant(
+        number, applicant, block.amount, purpose, status, block.vote, agenda_number, block.line, ceiling=block.ceiling
+    )
 
 
 def grant_intro(lines: list[Line]) -> str:
@@ -225,5 +251,3 @@ def grant_intro(lines: list[Line]) -> str:
             break
         intro.append(line.text)
     return " ".join(intro)
-
-

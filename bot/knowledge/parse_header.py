@@ -7,6 +7,7 @@ The meeting date is taken only where the text says it is the meeting's: the head
 Print dates ("Landeshauptstadt Hannover - 50.60 - Datum 20.01.2020", "Hannover /
 20.06.2011"), application dates and dates of other bodies are never taken.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,13 +19,24 @@ from bot.knowledge.records import DocumentKind
 
 # Hannover's thirteen city districts (Stadtbezirke), each with its integration council.
 DISTRICTS = (
-    "Mitte", "Vahrenwald-List", "Bothfeld-Vahrenheide", "Buchholz-Kleefeld", "Misburg-Anderten",
-    "Kirchrode-Bemerode-Wülferode", "Südstadt-Bult", "Döhren-Wülfel", "Ricklingen", "Linden-Limmer",
-    "Ahlem-Badenstedt-Davenstedt", "Herrenhausen-Stöcken", "Nord",
+    "Mitte",
+    "Vahrenwald-List",
+    "Bothfeld-Vahrenheide",
+    "Buchholz-Kleefeld",
+    "Misburg-Anderten",
+    "Kirchrode-Bemerode-Wülferode",
+    "Südstadt-Bult",
+    "Döhren-Wülfel",
+    "Ricklingen",
+    "Linden-Limmer",
+    "Ahlem-Badenstedt-Davenstedt",
+    "Herrenhausen-Stöcken",
+    "Nord",
 )
 _DISTRICT_ALT = "|".join(r"\s*-\s*".join(map(re.escape, d.split("-"))) for d in DISTRICTS)
 _COUNCIL_RE = re.compile(
-    rf"Integrationsbeirat(?:e?s)?\s+(?:(?:des\s+)?Stadtbezirk(?:e?s)?\s+)?(?P<d>{_DISTRICT_ALT})(?![\w-])", re.IGNORECASE
+    rf"Integrationsbeirat(?:e?s)?\s+(?:(?:des\s+)?Stadtbezirk(?:e?s)?\s+)?(?P<d>{_DISTRICT_ALT})(?![\w-])",
+    re.IGNORECASE,
 )
 _GENERIC_COUNCIL_RE = re.compile(
     r"Integrationsbeirat(?:e?s)?\s+(?P<d>[A-ZÄÖÜ][a-zäöüß]+(?:\s*-\s*[A-ZÄÖÜ][a-zäöüß]+)*)"
@@ -37,12 +49,15 @@ _PAPER_RE = re.compile(r"(?<![\d-])(\d{2}-\d{3,5}/\d{4})(?!\d)")
 _PAPER_LOOSE_RE = re.compile(r"Drucksache\s*(?:Nr\.?)?\s*:?\s*((?:\d{1,2}-)?\d{3,5}/\d{4})", re.IGNORECASE)
 
 _NUMBER_OPENING_RE = re.compile(r"\beröffnete?\s+die\s+(\d{1,3})\.\s*(?:\w+\s+)?Sitzung")
-_NUMBER_HEADER_RE = re.compile(r"(?<![\w.])(\d{1,3})\.\s*(?:öffentliche\s+|ordentliche\s+|konstituierende\s+)?Sitzung\b")
+_NUMBER_HEADER_RE = re.compile(
+    r"(?<![\w.])(\d{1,3})\.\s*(?:öffentliche\s+|ordentliche\s+|konstituierende\s+)?Sitzung\b"
+)
 _NUMBER_NR_RE = re.compile(r"\bSitzung\s+Nr\.\s*(\d{1,3})\b")
 _OTHER_MEETING_RE = re.compile(r"Genehmigung|Protokolls\s+über|letzten|vorherigen|nächste", re.IGNORECASE)
 # Where the title part of a header ends: the people lists and the agenda follow it.
 _TITLE_END_RE = re.compile(
-    r"^(?:Anwesend\w*|Teilnehmer\w*|Teilnehmende|Mitglieder\b|Entschuldigt|Tagesordnung|TOP\s*\d|\(verhindert)", re.IGNORECASE
+    r"^(?:Anwesend\w*|Teilnehmer\w*|Teilnehmende|Mitglieder\b|Entschuldigt|Tagesordnung|TOP\s*\d|\(verhindert)",
+    re.IGNORECASE,
 )
 
 _NOT_MEETING_DATE_RE = re.compile(
@@ -80,7 +95,9 @@ _START_IN_TEXT_RE = re.compile(
 
 
 # The fixed sections of a Hannover Drucksache, for copies that lost their header.
-_PAPER_SECTIONS_RE = re.compile(r"^(?:Begründung\s+des\s+Antrag\w*|Berücksichtigung\s+von\s+Gender-Aspekten|Kostentabelle)\s*$")
+_PAPER_SECTIONS_RE = re.compile(
+    r"^(?:Begründung\s+des\s+Antrag\w*|Berücksichtigung\s+von\s+Gender-Aspekten|Kostentabelle)\s*$"
+)
 
 
 def document_kind(lines: list[Line]) -> DocumentKind:
@@ -90,8 +107,12 @@ def document_kind(lines: list[Line]) -> DocumentKind:
     for text in top:
         if re.search(r"Protokoll|Niederschrift|^Anwesend", text, re.IGNORECASE):
             return DocumentKind.PROTOCOL
-        if re.search(r"Beschlussdrucksache|Drucksache\s+Nr|Informationsdrucksache|Inhalt\s+der\s+Drucksache|"
-                     r"^Antrag\s+Nr\.\s*\d{2}-\d{3,5}/\d{4}", text, re.IGNORECASE):
+        if re.search(
+            r"Beschlussdrucksache|Drucksache\s+Nr|Informationsdrucksache|Inhalt\s+der\s+Drucksache|"
+            r"^Antrag\s+Nr\.\s*\d{2}-\d{3,5}/\d{4}",
+            text,
+            re.IGNORECASE,
+        ):
             return DocumentKind.DECISION_PAPER
     sections = {m.group(0).split()[0] for line in lines if (m := _PAPER_SECTIONS_RE.match(line.text))}
     return DocumentKind.DECISION_PAPER if len(sections) >= 2 else DocumentKind.PROTOCOL
@@ -233,7 +254,9 @@ def meeting_date(header_lines: list[Line], opening: str) -> tuple[dt.date | None
     return None, None, None
 
 
-def meeting_place(header_lines: list[Line], date_index: int | None, date_hit: DateHit | None) -> tuple[str | None, str | None]:
+def meeting_place(
+    header_lines: list[Line], date_index: int | None, date_hit: DateHit | None
+) -> tuple[str | None, str | None]:
     """(place, address) from "Ort: …", the rest of the date line, or the line below it."""
     for line in header_lines:
         match = _PLACE_LABEL_RE.search(line.raw.strip())

@@ -3,6 +3,7 @@
 Every other parse_* module works on ``Line`` objects so that warnings and errors can
 name the line of the source text (1-based, as an editor shows it).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,41 @@ _SEPARATOR_RE = re.compile(r"^[_\-=*~.]{5,}$")
 BULLET_RE = re.compile(r"^[-–•*]\s+")
 # Words after which a broken line clearly goes on ("des", "und", ...).
 _OPEN_WORDS = {
-    "der", "die", "das", "des", "dem", "den", "und", "oder", "sowie", "für", "über", "von",
-    "vom", "zu", "zum", "zur", "mit", "auf", "im", "in", "am", "an", "bei", "bis", "aus",
-    "nach", "ein", "eine", "einer", "eines", "einem", "einen", "als", "bzw.", "gegen",
+    "der",
+    "die",
+    "das",
+    "des",
+    "dem",
+    "den",
+    "und",
+    "oder",
+    "sowie",
+    "für",
+    "über",
+    "von",
+    "vom",
+    "zu",
+    "zum",
+    "zur",
+    "mit",
+    "auf",
+    "im",
+    "in",
+    "am",
+    "an",
+    "bei",
+    "bis",
+    "aus",
+    "nach",
+    "ein",
+    "eine",
+    "einer",
+    "eines",
+    "einem",
+    "einen",
+    "als",
+    "bzw.",
+    "gegen",
 }
 _HYPHEN_KEEP_NEXT = re.compile(r"^(und|oder|bzw\.?|sowie)\b")
 
@@ -48,10 +81,22 @@ class LineError(Exception):
 
 
 # Characters that PDF extraction produces for plain ones: ligatures, special hyphens.
-_PLAIN = str.maketrans({
-    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
-    "\u2010": "-", "\u2011": "-", "\u00ad": "", "\u200b": "", "\ufeff": "",
-})
+_PLAIN = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00ad": "",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -71,7 +116,7 @@ _PAGE_NUMBER_RE = re.compile(r"^[-–]?\s*(?:Seite|S\.)?\s*\d{1,3}(?:\s*(?:von|/
 def drop_page_furniture(lines: list[Line]) -> list[Line]:
     """Blank page numbers ("Seite 2 von 5", "- 3 -") and page headers that a PDF repeats on
     every page (later copies of the document's first lines); line numbers stay."""
-    top = {line.text for line in [l for l in lines if not l.blank][:5] if len(line.text) >= 10}
+    top = {line.text for line in [other for other in lines if not other.blank][:5] if len(line.text) >= 10}
     seen: set[str] = set()
     result = []
     for line in lines:

@@ -5,6 +5,7 @@ Chunks begin at headings like "Frage an Dieter Wuttig: Wie â€¦?", "Diskussion: â
 the first heading is headed by the agenda title. Long chunks are cut at paragraph
 boundaries. Lines are joined and de-hyphenated; bullet items stay one per line.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,9 @@ _NOT_HEADING_RE = re.compile(
     r"Ende|Antrag|Herrn?|Frau|gez\.)\b",
     re.IGNORECASE,
 )
-_SKIP_HEADING_RE = re.compile(r"Kostentabelle|finanziellen\s+Auswirkungen|Teilergebnishaushalt|Klimawirkung", re.IGNORECASE)
+_SKIP_HEADING_RE = re.compile(
+    r"Kostentabelle|finanziellen\s+Auswirkungen|Teilergebnishaushalt|Klimawirkung", re.IGNORECASE
+)
 
 
 def _is_heading(lines: list[Line], index: int) -> bool:
@@ -39,8 +42,15 @@ def _is_heading(lines: list[Line], index: int) -> bool:
     after_blank = index > 0 and lines[index - 1].blank
     following = lines[index + 1 : index + 3]
     text_follows = bool(following) and (not following[0].blank or (len(following) > 1 and len(following[1].text) > 60))
-    return after_blank and text_follows and len(text) <= 70 and len(text.split()) <= 8 and len(columns(lines[index])) == 1 \
-        and not text.endswith((".", ",", ";")) and not re.search(r"\d", text)
+    return (
+        after_blank
+        and text_follows
+        and len(text) <= 70
+        and len(text.split()) <= 8
+        and len(columns(lines[index])) == 1
+        and not text.endswith((".", ",", ";"))
+        and not re.search(r"\d", text)
+    )
 
 
 def _heading(lines: list[Line], index: int) -> tuple[str, int]:
@@ -48,9 +58,15 @@ def _heading(lines: list[Line], index: int) -> tuple[str, int]:
     parts = [lines[index].text]
     index += 1
     has_question = ":" in parts[0] and parts[0].split(":", 1)[1].strip()
-    while has_question and not parts[-1].endswith(("?", ".", "!", ":")) and index < len(lines) and len(parts) < 3 \
-            and not lines[index].blank and not BULLET_RE.match(lines[index].text) \
-            and not _NOT_HEADING_RE.match(lines[index].text):
+    while (
+        has_question
+        and not parts[-1].endswith(("?", ".", "!", ":"))
+        and index < len(lines)
+        and len(parts) < 3
+        and not lines[index].blank
+        and not BULLET_RE.match(lines[index].text)
+        and not _NOT_HEADING_RE.match(lines[index].text)
+    ):
         parts.append(lines[index].text)
         index += 1
     return join_texts(parts).rstrip(" :"), index
@@ -97,9 +113,9 @@ def passages(section: Section, agenda_number: str | None) -> list[Passage]:
     for heading, line, chunk_lines, generic in chunks:
         if _SKIP_HEADING_RE.search(heading):
             continue
-        if generic and sum(len(l.text) for l in chunk_lines) < MIN_GENERIC_CHARS:
+        if generic and sum(len(chunk.text) for chunk in chunk_lines) < MIN_GENERIC_CHARS:
             continue  # a signature or letterhead line, not discussion
-        first = next((l.number for l in chunk_lines if not l.blank), None)
+        first = next((chunk.number for chunk in chunk_lines if not chunk.blank), None)
         for text in _cut(_items(chunk_lines)):
             result.append(Passage(agenda_number, heading, text, line or first or section.heading_line))
     return result

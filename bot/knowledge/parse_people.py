@@ -7,6 +7,7 @@ never overrides it. Guests come from "als Gäste sind eingeladen:" lists in an i
 moderators and minute-takers from "Moderation: …, Protokoll: …". Members who are only
 mentioned in the opening text as excused are added as excused.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,15 +24,28 @@ _P, _E = Attendance.PRESENT, Attendance.EXCUSED
 _LABELS: list[tuple[str, Role | None, Attendance | None, bool]] = [
     (r"(?:stellv\.|stv\.|stellvertretende[rn]?)\s*vorsitzende[rn]?", Role.DEPUTY, _P, False),
     (r"vorsitz(?:ende[rn]?)?", Role.CHAIR, _P, False),
-    (r"entschuldigt(?:\s+fehlten)?|es\s+fehlten?(?:\s+entschuldigt)?|abwesend|verhindert(?:\s+waren)?|nicht\s+anwesend",
-     Role.MEMBER, _E, True),
-    (r"anwesend(?:e)?(?:\s+(?:waren|sind))?|es\s+waren\s+anwesend|teilgenommen\s+haben|teilnehmende|"
-     r"teilnehmer(?:\*?innen)?(?:liste)?|anwesenheit(?:sliste)?|(?:stimmberechtigte\s+|beratende\s+)?"
-     r"mitglieder(?:\s+des\s+integrationsbeirat\w*)?|grundmandat", Role.MEMBER, _P, True),
+    (
+        r"entschuldigt(?:\s+fehlten)?|es\s+fehlten?(?:\s+entschuldigt)?|abwesend|verhindert(?:\s+waren)?|nicht\s+anwesend",
+        Role.MEMBER,
+        _E,
+        True,
+    ),
+    (
+        r"anwesend(?:e)?(?:\s+(?:waren|sind))?|es\s+waren\s+anwesend|teilgenommen\s+haben|teilnehmende|"
+        r"teilnehmer(?:\*?innen)?(?:liste)?|anwesenheit(?:sliste)?|(?:stimmberechtigte\s+|beratende\s+)?"
+        r"mitglieder(?:\s+des\s+integrationsbeirat\w*)?|grundmandat",
+        Role.MEMBER,
+        _P,
+        True,
+    ),
     (r"(?:von\s+der\s+|vertreter(?:\*?innen)?\s+der\s+)?verwaltung", Role.ADMINISTRATION, _P, True),
     (r"gäste?|gast|referent(?:in|innen|\*innen)?", Role.GUEST, _P, True),
-    (r"protokoll(?:führung|führer(?:in)?|ant(?:in)?)?|für\s+das\s+protokoll|schriftführ(?:ung|er(?:in)?)",
-     Role.MINUTE_TAKER, None, False),
+    (
+        r"protokoll(?:führung|führer(?:in)?|ant(?:in)?)?|für\s+das\s+protokoll|schriftführ(?:ung|er(?:in)?)",
+        Role.MINUTE_TAKER,
+        None,
+        False,
+    ),
     (r"moderation|moderator(?:in)?", Role.MODERATOR, None, False),
     (r"presse|zuhörer(?:\*?innen)?|öffentlichkeit|einwohner(?:\*?innen)?|sonstige", None, None, True),
 ]
@@ -102,15 +116,17 @@ def split_list(text: str) -> list[str]:
     return [i.strip(" .") for i in result if i.strip(" .")]
 
 
-def _list_people(text: str, role: Role, attendance: Attendance | None, line: int, agenda: str | None,
-                 warnings: list[ParseWarning]) -> list[Person]:
+def _list_people(
+    text: str, role: Role, attendance: Attendance | None, line: int, agenda: str | None, warnings: list[ParseWarning]
+) -> list[Person]:
     people = []
     if re.fullmatch(r"\s*(?:keine|niemand|entfällt|[-–—]+)\s*\.?\s*", text, re.IGNORECASE):
         return people
     items = split_list(text)
     for item in items:
-        person = parse_person_line(item, role, default=attendance, parentheses_excused=False, line=line,
-                                   agenda_number=agenda, single_word=True)
+        person = parse_person_line(
+            item, role, default=attendance, parentheses_excused=False, line=line, agenda_number=agenda, single_word=True
+        )
         if person is None:
             warnings.append(ParseWarning(line, f"„{item}“ nicht als Person erkannt – übersprungen."))
         else:
@@ -148,20 +164,26 @@ def header_people(lines: list[Line], warnings: list[ParseWarning]) -> tuple[list
                     people.append(person)
         elif not line.blank and role is not None:
             text, last = _join_parentheses(lines, index)
-            person = parse_person_line(text, role, default=attendance, parentheses_excused=marker,
-                                       line=line.number)
+            person = parse_person_line(text, role, default=attendance, parentheses_excused=marker, line=line.number)
             if person is None:
                 pending_failures.append(line)
                 if len(pending_failures) > 1:
                     role, pending_failures = None, []  # the list has ended
             else:
-                warnings.extend(ParseWarning(f.number, f"Zeile in der Personenliste nicht erkannt: „{f.text}“")
-                                for f in pending_failures)
+                warnings.extend(
+                    ParseWarning(f.number, f"Zeile in der Personenliste nicht erkannt: „{f.text}“")
+                    for f in pending_failures
+                )
                 pending_failures = []
                 people.append(person)
                 if text.startswith("(") and not marker and person.role in _MEMBER_ROLES:
-                    warnings.append(ParseWarning(line.number, f"„{line.text}“ steht in Klammern, aber die Liste sagt nicht, "
-                                                              "was Klammern bedeuten – Anwesenheit offen gelassen."))
+                    warnings.append(
+                        ParseWarning(
+                            line.number,
+                            f"„{line.text}“ steht in Klammern, aber die Liste sagt nicht, "
+                            "was Klammern bedeuten – Anwesenheit offen gelassen.",
+                        )
+                    )
                 index = last
         index += 1
     return people, found_attendance
@@ -177,14 +199,18 @@ def _name_columns(line: Line) -> list[str]:
     starts = [i for i, cell in enumerate(cells) if _COMMA_NAME_RE.match(cell)]
     if len(starts) < 2:
         return []
-    return ["  ".join(cells[a:b]) for a, b in zip(starts, starts[1:] + [len(cells)])]
+    return ["  ".join(cells[a:b]) for a, b in zip(starts, starts[1:] + [len(cells)], strict=True)]
 
 
 def _continued(lines: list[Line], index: int, rest: str) -> tuple[str, int]:
     """A comma list that goes on over the next lines until a blank line."""
     parts = [rest]
-    while index + 1 < len(lines) and not lines[index + 1].blank and not _label(lines[index + 1].text) \
-            and (parts[-1].rstrip().endswith(",") or lines[index + 1].text.count(",") >= 1):
+    while (
+        index + 1 < len(lines)
+        and not lines[index + 1].blank
+        and not _label(lines[index + 1].text)
+        and (parts[-1].rstrip().endswith(",") or lines[index + 1].text.count(",") >= 1)
+    ):
         index += 1
         parts.append(lines[index].text)
     return join_texts(parts), index
@@ -217,8 +243,9 @@ def _guest_lines(body: list[Line], index: int, agenda: str, people: list[Person]
             index += 1
             continue
         text, last = _join_parentheses(body, index)
-        person = parse_person_line(text, Role.GUEST, default=None, parentheses_excused=False,
-                                   line=body[index].number, agenda_number=agenda)
+        person = parse_person_line(
+            text, Role.GUEST, default=None, parentheses_excused=False, line=body[index].number, agenda_number=agenda
+        )
         if person is None or len(text) > 250:
             return index
         people.append(person)
@@ -260,23 +287,45 @@ def mark_excused_in_text(people: list[Person], text: str, line: int, warnings: l
             parts, _ = split_name(match.group(0))
             if parts is None:
                 continue
-            same = [i for i, p in enumerate(people) if p.role in _MEMBER_ROLES
-                    and p.family_name.lower() == parts.family_name.lower()
-                    and (not parts.given_name or not p.given_name or p.given_name == parts.given_name)
-                    and (not parts.salutation or not p.salutation or p.salutation == parts.salutation)]
+            same = [
+                i
+                for i, p in enumerate(people)
+                if p.role in _MEMBER_ROLES
+                and p.family_name.lower() == parts.family_name.lower()
+                and (not parts.given_name or not p.given_name or p.given_name == parts.given_name)
+                and (not parts.salutation or not p.salutation or p.salutation == parts.salutation)
+            ]
             if len(same) > 1:
-                warnings.append(ParseWarning(line, f"„{match.group(0)}“ als entschuldigt genannt, aber der Name passt "
-                                                   "auf mehrere Personen – Anwesenheit nicht geändert."))
+                warnings.append(
+                    ParseWarning(
+                        line,
+                        f"„{match.group(0)}“ als entschuldigt genannt, aber der Name passt "
+                        "auf mehrere Personen – Anwesenheit nicht geändert.",
+                    )
+                )
             elif same:
                 person = people[same[0]]
                 if person.attendance is None:
                     people[same[0]] = replace(person, attendance=Attendance.EXCUSED)
                 elif person.attendance is Attendance.PRESENT:
-                    warnings.append(ParseWarning(line, f"„{match.group(0)}“ steht als anwesend in der Liste, im Text "
-                                                       "aber als entschuldigt – Liste beibehalten."))
+                    warnings.append(
+                        ParseWarning(
+                            line,
+                            f"„{match.group(0)}“ steht als anwesend in der Liste, im Text "
+                            "aber als entschuldigt – Liste beibehalten.",
+                        )
+                    )
             else:
-                people.append(Person(parts.family_name, parts.given_name, parts.salutation, role=Role.MEMBER,
-                                     attendance=Attendance.EXCUSED, line=line))
+                people.append(
+                    Person(
+                        parts.family_name,
+                        parts.given_name,
+                        parts.salutation,
+                        role=Role.MEMBER,
+                        attendance=Attendance.EXCUSED,
+                        line=line,
+                    )
+                )
     return people
 
 

@@ -6,6 +6,7 @@ Handles "Grube, Rainer-Jörg  Vorsitzender", "(Schmalz, Inga)  Stellv. Vorsitzen
 "Herr Alyou | Train of Hope e.V. | anwesend", "Frau Fresemann 50.60, für das Protokoll".
 Parentheses around the name mean "excused" only where the list says so ("(verhindert waren)").
 """
+
 from __future__ import annotations
 
 import re
@@ -89,9 +90,8 @@ def _groups(text: str) -> tuple[list[str], str, list[str]]:
 
 
 def _status(text: str) -> tuple[Attendance | None, str]:
-    match = None
-    for match in _STATUS_RE.finditer(text):
-        pass  # the last status word on the line counts ("Herr X  anwesend")
+    matches = list(_STATUS_RE.finditer(text))
+    match = matches[-1] if matches else None  # the last status word on the line counts ("Herr X  anwesend")
     if not match:
         return None, text
     word = match.group("word").lower()

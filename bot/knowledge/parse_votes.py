@@ -1,5 +1,6 @@
 """Votes as written: "einstimmig", "mehrheitlich", "14 Ja-Stimmen, 1 Nein-Stimme,
 0 Enthaltungen", "Ja: 5, Nein: 0, Enthaltungen: 1", "einstimmig bei einer Enthaltung"."""
+
 from __future__ import annotations
 
 import re
@@ -7,14 +8,34 @@ import re
 from bot.knowledge.records import Vote, VoteKind
 
 _NUMBER_WORDS = {
-    "null": 0, "kein": 0, "keine": 0, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "zwei": 2,
-    "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-    "elf": 11, "zwölf": 12,
+    "null": 0,
+    "kein": 0,
+    "keine": 0,
+    "ein": 1,
+    "eine": 1,
+    "einer": 1,
+    "einem": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
 }
 _N = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
-_YES = (rf"\b{_N}\s*(?:Ja-?Stimmen?|Ja\b|Zustimmungen?|Stimmen dafür|dafür)",
-        r"\b(?:Ja(?:-Stimmen)?|dafür)\s*[:=]\s*(\d{1,3})")
-_NO = (rf"\b{_N}\s*(?:Nein-?Stimmen?|Nein\b|Gegenstimmen?|dagegen)", r"\b(?:Nein(?:-Stimmen)?|dagegen)\s*[:=]\s*(\d{1,3})")
+_YES = (
+    rf"\b{_N}\s*(?:Ja-?Stimmen?|Ja\b|Zustimmungen?|Stimmen dafür|dafür)",
+    r"\b(?:Ja(?:-Stimmen)?|dafür)\s*[:=]\s*(\d{1,3})",
+)
+_NO = (
+    rf"\b{_N}\s*(?:Nein-?Stimmen?|Nein\b|Gegenstimmen?|dagegen)",
+    r"\b(?:Nein(?:-Stimmen)?|dagegen)\s*[:=]\s*(\d{1,3})",
+)
 _ABSTAIN = (rf"\b{_N}\s*(?:Stimm)?[Ee]nthaltung(?:en)?", r"\b(?:Stimm)?[Ee]nthaltung(?:en)?\s*[:=]\s*(\d{1,3})")
 _UNANIMOUS_RE = re.compile(r"\beinstimmig|\bohne Gegenstimmen?", re.IGNORECASE)
 _MAJORITY_RE = re.compile(r"\bmehrheitlich|\bmit (?:großer |knapper )?Mehrheit", re.IGNORECASE)

@@ -9,6 +9,7 @@ Decisions for imperfect documents:
   ``ParseError``;
 - everything else that is skipped is listed in ``warnings`` with its line.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -59,8 +60,11 @@ def parse_text(text: str, source_path: str) -> DocumentRecord:
     except ParseError:
         raise
     except Exception as error:  # a parser fault must reach staff as a message, not a stack trace
-        raise ParseError(source_path, 0, f"Unerwarteter Fehler beim Lesen ({type(error).__name__}: {error}). "
-                                         "Bitte der Entwicklung melden.") from error
+        raise ParseError(
+            source_path,
+            0,
+            f"Unerwarteter Fehler beim Lesen ({type(error).__name__}: {error}). Bitte der Entwicklung melden.",
+        ) from error
 
 
 _METADATA_RE = re.compile(r"^(SOURCE|EXCERPT):[ \t]*(.*)$")
@@ -94,8 +98,11 @@ def _parse(text: str, source_path: str) -> DocumentRecord:
 
     council, district, inferred = header.council(header_text, full_text)
     if inferred:
-        warnings.append(ParseWarning(1, f"Der Integrationsbeirat ist nur über den Stadtbezirk genannt – "
-                                        f"als „{council}“ übernommen."))
+        warnings.append(
+            ParseWarning(
+                1, f"Der Integrationsbeirat ist nur über den Stadtbezirk genannt – als „{council}“ übernommen."
+            )
+        )
     elif council is None:
         warnings.append(ParseWarning(1, "Kein Integrationsbeirat im Text genannt."))
 
@@ -117,8 +124,12 @@ def _parse(text: str, source_path: str) -> DocumentRecord:
     chunks = _passages(lines, header_lines, sections, kind, paper)
 
     if not (meeting and meeting.date) and not grants and not people and not agenda:
-        raise ParseError(source_path, 1, "Kein Protokoll und keine Beschlussdrucksache eines Integrationsbeirats "
-                                         "erkannt: weder Sitzungsdatum noch Tagesordnung, Personen oder Zuwendungen.")
+        raise ParseError(
+            source_path,
+            1,
+            "Kein Protokoll und keine Beschlussdrucksache eines Integrationsbeirats "
+            "erkannt: weder Sitzungsdatum noch Tagesordnung, Personen oder Zuwendungen.",
+        )
     return DocumentRecord(
         source_path=source_path,
         content_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -142,15 +153,21 @@ def _header_lines(lines: list[Line], sections: list[Section]) -> list[Line]:
     return [line for line in lines if line.number < first]
 
 
-def _meeting(header_lines: list[Line], header_text: str, full_text: str, sections: list[Section],
-             warnings: list[ParseWarning]) -> Meeting:
+def _meeting(
+    header_lines: list[Line], header_text: str, full_text: str, sections: list[Section], warnings: list[ParseWarning]
+) -> Meeting:
     opening = section_text(sections[0]) if sections else full_text
     title = header.title_lines(header_lines)
     title_text = "\n".join(line.text for line in title)
     body = header.other_body(title_text)
     if body:
-        warnings.append(ParseWarning(1, f"Der Kopf nennt „{body}“ und keinen Integrationsbeirat – ist das Protokoll "
-                                        "eines anderen Gremiums? Personen wurden trotzdem übernommen."))
+        warnings.append(
+            ParseWarning(
+                1,
+                f"Der Kopf nennt „{body}“ und keinen Integrationsbeirat – ist das Protokoll "
+                "eines anderen Gremiums? Personen wurden trotzdem übernommen.",
+            )
+        )
     if header.reports_a_meeting(title_text):
         date, date_index, hit = header.meeting_date(title, opening)
     else:  # a news item or a web page: its dates are publication dates unless it names the meeting
@@ -163,8 +180,13 @@ def _meeting(header_lines: list[Line], header_text: str, full_text: str, section
     return Meeting(header.meeting_number(title_text, full_text), date, place, address, start, end, approximate)
 
 
-def _people(lines: list[Line], header_lines: list[Line], sections: list[Section], kind: DocumentKind,
-            warnings: list[ParseWarning]) -> list[Person]:
+def _people(
+    lines: list[Line],
+    header_lines: list[Line],
+    sections: list[Section],
+    kind: DocumentKind,
+    warnings: list[ParseWarning],
+) -> list[Person]:
     if kind is not DocumentKind.PROTOCOL:
         return []
     people, found = header_people(header_lines, warnings)
@@ -187,7 +209,7 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, int]]:
     for line in lines + [Line(0, "", "")]:
         if line.blank:
             if current:
-                result.append((join_texts([l.text for l in current]), current[0].number))
+                result.append((join_texts([part.text for part in current]), current[0].number))
             current = []
         else:
             current.append(line)
@@ -204,8 +226,13 @@ def _uncovered(lines: list[Line], header_lines: list[Line], sections: list[Secti
     return [line for line in lines if line.number not in covered]
 
 
-def _grants(lines: list[Line], header_lines: list[Line], sections: list[Section], kind: DocumentKind,
-            warnings: list[ParseWarning]) -> list[Grant]:
+def _grants(
+    lines: list[Line],
+    header_lines: list[Line],
+    sections: list[Section],
+    kind: DocumentKind,
+    warnings: list[ParseWarning],
+) -> list[Grant]:
     if kind is DocumentKind.DECISION_PAPER:
         # A decision paper proposes; the Stadtbezirksrat decides later.
         return find_grants(lines, None, GrantStatus.RECOMMENDED, warnings)[0]
@@ -222,13 +249,14 @@ def _grants(lines: list[Line], header_lines: list[Line], sections: list[Section]
     return grants
 
 
-def _passages(lines: list[Line], header_lines: list[Line], sections: list[Section], kind: DocumentKind,
-              paper: str | None):
+def _passages(
+    lines: list[Line], header_lines: list[Line], sections: list[Section], kind: DocumentKind, paper: str | None
+):
     if kind is not DocumentKind.DECISION_PAPER:
         chunks = [chunk for s in sections for chunk in passages(s, s.number)]
         rest = _uncovered(lines, header_lines, sections)
         return chunks + passages(Section("", "Text", 0, rest), None)
     # The paper's subject ("Zuwendungen aus Mitteln des Integrationsbeirates Mitte") heads its text.
-    subject = next((l.text for l in lines[:20] if "Zuwendung" in l.text and len(l.text) < 120), None)
+    subject = next((line.text for line in lines[:20] if "Zuwendung" in line.text and len(line.text) < 120), None)
     title = subject or (f"Beschlussdrucksache {paper}" if paper else "Beschlussdrucksache")
     return passages(Section("", title, 0, lines), None)
