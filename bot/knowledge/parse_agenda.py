@@ -63,16 +63,16 @@ def _title_from(lines: list[Line], start: int, inline: str) -> tuple[str, int]:
 
 def find_sections(lines: list[Line]) -> list[Section]:
     """The agenda items of a protocol, in order; empty when the document has none."""
-    headings = [i for i, line in enumerate(lines) if heading_match(line.text)]
+    found = [(i, heading_match(line.text)) for i, line in enumerate(lines)]
+    headings = [(i, match) for i, match in found if match is not None]  # (line index, its TOP heading)
     if not headings:
         return _from_numbered_agenda(lines)
-    numbers = [heading_match(lines[i].text).group("num").replace(" ", "") for i in headings]
+    numbers = [match.group("num").replace(" ", "") for _, match in headings]
     overview: dict[str, str] = {}
     sections: list[Section] = []
-    for position, index in enumerate(headings):
-        match = heading_match(lines[index].text)
+    for position, (index, match) in enumerate(headings):
         title, body_start = _title_from(lines, index + 1, match.group("title").strip())
-        end = headings[position + 1] if position + 1 < len(headings) else len(lines)
+        end = headings[position + 1][0] if position + 1 < len(headings) else len(lines)
         body = lines[body_start:end]
         number = match.group("num").replace(" ", "")
         # An empty heading whose number comes again later is part of the agenda overview.

@@ -41,13 +41,17 @@ class TimeHit:
 
 
 def _year(four: str | None, two: str | None) -> int:
+    if four:
+        return int(four)
+    # _NUMERIC_RE ends in either a four-digit or a two-digit year group, so one has matched.
+    assert two is not None
     # Two-digit years ("28.11.12") only occur for this century in these documents.
-    return int(four) if four else 2000 + int(two)
+    return 2000 + int(two)
 
 
 def find_dates(text: str) -> list[DateHit]:
     """Every complete, valid date in ``text``, in order of appearance."""
-    hits: list[DateHit] = []
+    hits: list[DateHit | None] = []  # None for an impossible date, dropped below
     for match in _NUMERIC_RE.finditer(text):
         day, month = int(match.group(1)), int(match.group(2))
         hits.append(_hit(text, match, day, month, _year(match.group(3), match.group(4))))

@@ -210,6 +210,8 @@ class GrantBlock:
         if first and not self.has("amount"):
             return self._amount_first(lines, index)
         if self._continues(text):
+            # _continues is only true when last_field is "applicant" or "purpose".
+            assert self.last_field is not None
             getattr(self, self.last_field).append(text)
             return self._took(index, 1, lines)
         if (
@@ -278,6 +280,8 @@ class GrantBlock:
         if match is None:  # the next line did not finish the amount after all
             text, taken = lines[index].text, 1
             match = AMOUNT_FIRST_RE.match(text)
+        # feed() calls this only when AMOUNT_FIRST_RE matches lines[index].text alone.
+        assert match is not None
         self.amount = grant_amount(find_amounts(match.group("amount")), match.group("amount"), lines[index].number)
         self.ceiling = bool(CEILING_RE.search(match.group("amount")))
         if match.group("applicant"):

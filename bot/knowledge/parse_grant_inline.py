@@ -77,8 +77,8 @@ def inline_parts(text: str, hits: list[AmountHit]) -> tuple[list[str], list[str]
         # a note in lower case, no name; the protocol gives no recipient.
         return [], [", ".join(texts)], None
     unsure = None
-    if len(texts) == 1 and _LEGAL_SPLIT_RE.match(texts[0]):
-        texts = list(_LEGAL_SPLIT_RE.match(texts[0]).groups())  # "Verein e.V. Sommerfest" (columns lost)
+    if len(texts) == 1 and (legal := _LEGAL_SPLIT_RE.match(texts[0])):
+        texts = list(legal.groups())  # "Verein e.V. Sommerfest" (columns lost)
     elif (
         len(texts) == 1
         and len(texts[0].split()) > 2

@@ -73,7 +73,9 @@ _NOT_APPLICANT_RE = re.compile(
 
 def _paragraphs(lines: list[Line], used: set[int]) -> list[tuple[str, list[tuple[int, int]]]]:
     """Runs of unused lines joined to text, with (offset, line number) of each line."""
-    result, parts, starts = [], [], []
+    result: list[tuple[str, list[tuple[int, int]]]] = []
+    parts: list[str] = []  # texts of the current run of lines
+    starts: list[int] = []  # their line numbers
     for line in lines + [Line(0, "", "")]:
         if parts and _BULLET_RE.match(line.text):  # each bullet of a list is a paragraph of its own
             result.append(_joined(parts, starts))

@@ -170,12 +170,14 @@ def find_grants(
             close()
             block = GrantBlock(line.number)
             if kind == "named":
+                assert match is not None  # _starts_block gives a match with every kind but "label"
                 block.applicant, block.last_field = [match.group("rest").strip()], "applicant"
                 block.lines.append(line.number)
                 block.texts.append(line.text)
                 index += 1
                 continue
             if kind in ("anchor", "entry"):
+                assert match is not None  # as above: only "label" comes without a match
                 block.number = match.groupdict().get("no") or match.groupdict().get("no2")
                 block.lines.append(line.number)
                 block.take_inline(match.group("rest"), line.number)

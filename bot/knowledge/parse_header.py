@@ -181,9 +181,9 @@ def council(header: str, text: str) -> tuple[str | None, str | None, bool]:
             if district not in _NOT_DISTRICT:
                 return f"Integrationsbeirat {district}", district, False
     if re.search(r"Integrationsbeirat", text):
-        match = _DISTRICT_BODY_RE.search(text)
-        if match:
-            district = _district(match.group("d"))
+        body_match = _DISTRICT_BODY_RE.search(text)
+        if body_match:
+            district = _district(body_match.group("d"))
             return f"Integrationsbeirat {district}", district, True
     return None, None, False
 
@@ -283,8 +283,8 @@ def split_place(text: str) -> tuple[str | None, str | None]:
     address_index = next((i for i, p in enumerate(parts) if _STREET_RE.match(p)), None)
     address = parts[address_index] if address_index is not None else None
     place_parts = parts[:address_index] if address_index is not None else parts
-    place = ", ".join(place_parts)
-    place = re.sub(r"^(?:im|in\s+der|in\s+den|in\s+dem|in)\s+", "", place).strip() or None
+    joined = ", ".join(place_parts)
+    place = re.sub(r"^(?:im|in\s+der|in\s+den|in\s+dem|in)\s+", "", joined).strip() or None
     return place, address
 
 
@@ -313,13 +313,13 @@ def meeting_times(header: str, text: str, date_line: str | None) -> tuple[dt.tim
                 if times and date_line and line == date_line:
                     start = times[0].time
     if end is None:
-        match = _END_IN_TEXT_RE.search(text)
-        if match and _time(match):
-            end, approximate = _time(match), bool(match.group("approx"))
+        end_match = _END_IN_TEXT_RE.search(text)
+        if end_match and _time(end_match):
+            end, approximate = _time(end_match), bool(end_match.group("approx"))
     if start is None:
-        match = _START_IN_TEXT_RE.search(text)
-        if match:
-            start = _time(match)
+        start_match = _START_IN_TEXT_RE.search(text)
+        if start_match:
+            start = _time(start_match)
     return start, end, approximate
 
 

@@ -242,7 +242,7 @@ def _comma_form(text: str) -> tuple[NameParts, str] | None:
     if family_words[-1].lower() in PARTICLES or any(_INITIAL_RE.fullmatch(w) for w in family_words):
         return None
     words, salutation, _ = _strip_titles(after.split())
-    given = []
+    given: list[str] = []
     for word in words:
         clean = word.rstrip(",;")
         # "Grube, SPD": an acronym after the comma is a party, not a given name

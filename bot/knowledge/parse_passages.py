@@ -74,7 +74,8 @@ def _heading(lines: list[Line], index: int) -> tuple[str, int]:
 
 def _items(lines: list[Line]) -> list[str]:
     """Paragraphs, bullet items and table rows, each joined into one line."""
-    items, current = [], []
+    items: list[str] = []
+    current: list[str] = []  # texts of the paragraph being read
     for line in lines:
         if re.match(r"^(?:gez\.|i\.\s?A\.)\s", line.text):
             continue  # a signature, not discussion
@@ -97,7 +98,8 @@ def passages(section: Section, agenda_number: str | None) -> list[Passage]:
     """The chunks of one agenda item (``agenda_number`` None for a decision paper)."""
     body = section.body
     chunks: list[tuple[str, int, list[Line], bool]] = []  # heading, its line, lines, heading is generic
-    heading, heading_line, current, generic = section.title, 0, [], False
+    heading, heading_line, generic = section.title, 0, False
+    current: list[Line] = []
     index = 0
     while index < len(body):
         if _is_heading(body, index):
@@ -122,7 +124,8 @@ def passages(section: Section, agenda_number: str | None) -> list[Passage]:
 
 
 def _cut(items: list[str]) -> list[str]:
-    texts, current = [], []
+    texts: list[str] = []
+    current: list[str] = []  # items of the chunk being filled
     for item in items:
         if current and sum(len(i) + 1 for i in current) + len(item) > MAX_CHUNK_CHARS:
             texts.append("\n".join(current))

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.knowledge.parse_agenda import Section
 from bot.knowledge.parse_lines import Line, columns, join_texts, sentences
-from bot.knowledge.parse_names import split_name
+from bot.knowledge.parse_names import NameParts, split_name
 from bot.knowledge.parse_person_line import parse_person_line
 from bot.knowledge.records import Attendance, ParseWarning, Person, Role
 
@@ -119,7 +119,7 @@ def split_list(text: str) -> list[str]:
 def _list_people(
     text: str, role: Role, attendance: Attendance | None, line: int, agenda: str | None, warnings: list[ParseWarning]
 ) -> list[Person]:
-    people = []
+    people: list[Person] = []
     if re.fullmatch(r"\s*(?:keine|niemand|entfällt|[-–—]+)\s*\.?\s*", text, re.IGNORECASE):
         return people
     items = split_list(text)
@@ -140,7 +140,8 @@ def header_people(lines: list[Line], warnings: list[ParseWarning]) -> tuple[list
     role: Role | None = None
     attendance: Attendance | None = None
     marker = any(_MARKER_RE.match(line.text) for line in lines)
-    found_attendance, pending_failures = False, []
+    found_attendance = False
+    pending_failures: list[Line] = []  # person lines not understood, reported once the list goes on
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -256,11 +257,11 @@ def _guest_lines(body: list[Line], index: int, agenda: str, people: list[Person]
 def _inline_roles(line: Line, agenda: str | None) -> list[Person]:
     """ "Moderation: Monika Singh und Peyman Javaher-Haghighi, Protokoll: Dimitrij Czepurnyi"."""
     labels = list(_INLINE_RE.finditer(line.text))
-    people = []
+    people: list[Person] = []
     for position, match in enumerate(labels):
         end = labels[position + 1].start() if position + 1 < len(labels) else len(line.text)
         role = Role.MODERATOR if match.group("label").lower().startswith("moderat") else Role.MINUTE_TAKER
-        names = []
+        names: list[NameParts] = []
         for item in split_list(line.text[match.end() : end]):
             parts, rest = split_name(item)
             if parts is None or rest.strip():

@@ -205,7 +205,8 @@ def _people(
 
 
 def _paragraphs(lines: list[Line]) -> list[tuple[str, int]]:
-    result, current = [], []
+    result: list[tuple[str, int]] = []
+    current: list[Line] = []
     for line in lines + [Line(0, "", "")]:
         if line.blank:
             if current:
@@ -236,7 +237,8 @@ def _grants(
     if kind is DocumentKind.DECISION_PAPER:
         # A decision paper proposes; the Stadtbezirksrat decides later.
         return find_grants(lines, None, GrantStatus.RECOMMENDED, warnings)[0]
-    parts = [(s.number, s.title, s.body) for s in sections]
+    # (agenda number, title, lines); the lines outside every item have no agenda number
+    parts: list[tuple[str | None, str, list[Line]]] = [(s.number, s.title, s.body) for s in sections]
     rest = _uncovered(lines, header_lines, sections)
     if any(not line.blank for line in rest):
         parts.append((None, "", rest))
