@@ -108,6 +108,7 @@ def test_long_list_shows_eight_items_and_keeps_the_rest_for_more():
     rest = [line for line in (answer.more or "").splitlines() if line.startswith("- ")]
     assert len(shown) == 8, answer.text
     assert len(shown) + len(rest) == 12, "no grant may get lost between text and more"
+    assert "Das sind die ersten 8 von 12." in answer.text, "the first page must not read as the whole list"
     assert answer.text.endswith(MORE_OFFER)
 
 

@@ -1,7 +1,8 @@
 """A new user's questions through the REST webhook, with the real model, actions and database.
 
-The expected facts are the seed protocol's (32nd meeting, Linden-Limmer, 1 April 2019),
-read from knowledge/protocols by the `decisions_db` fixture.
+The expected facts are those of knowledge/protocols (the seed protocol of the 32nd
+meeting, Linden-Limmer, 1 April 2019, and the real documents beside it), read by the
+`decisions_db` fixture.
 """
 from __future__ import annotations
 
@@ -27,14 +28,15 @@ def ask(rasa, sender: str, question: str) -> str:
         ("Wie viel Geld hat Banjul bekommen?", ["Banjul e.V.", "1.400 Euro"]),
         ("wieviel gelt bekommt der förderverein igs linden", ["799 Euro"]),
         ("Wer ist der Vorsitzende vom Integrationsbeirat Linden-Limmer?", ["Rainer-Jörg Grube"]),
-        ("wer ist stellvertreterin", ["Inga Schmalz"]),
+        ("wer ist stellvertreterin in linden-limmer", ["Inga Schmalz"]),
         ("in welcher partei ist mallast", ["BÜNDNIS 90/DIE GRÜNEN"]),
-        ("Wann war die letzte Sitzung?", ["1. April 2019"]),
-        ("wo war die sitzung", ["Zur Bettfedernfabrik 1"]),
-        ("wann hat die sitzung angefangen", ["19 Uhr"]),
-        ("was war auf der tagesordnung", ["Eröffnung"]),
-        ("wer waren die gäste", ["Wuttig"]),
-        ("wie viele waren nicht da", ["13"]),
+        # Several councils have data now: a question that needs one names it.
+        ("Wann war die letzte Sitzung in Linden-Limmer?", ["12. Februar 2024", "punkt-linden.de"]),
+        ("wo war die sitzung in linden-limmer am 01.04.2019", ["Zur Bettfedernfabrik 1"]),
+        ("wann hat die sitzung in linden-limmer am 01.04.2019 angefangen", ["19 Uhr"]),
+        ("was war am 01.04.2019 in linden-limmer auf der tagesordnung", ["Eröffnung"]),
+        ("wer waren die gäste in linden-limmer am 01.04.2019", ["Wuttig"]),
+        ("wie viele waren in linden-limmer am 01.04.2019 nicht da", ["13"]),
         ("was ist mit antrag 04/2019", ["Banjul e.V."]),
     ],
 )
@@ -45,9 +47,50 @@ def test_seed_questions_get_the_facts_of_the_protocol(rasa, question, expected):
 
 
 def test_next_meeting_is_not_invented(rasa):
-    answer = ask(rasa, "e2e-next", "wann ist die nächste sitzung")
+    answer = ask(rasa, "e2e-next", "wann ist die nächste sitzung in linden-limmer")
     assert not re.search(r"\b20\d\d\b", answer), f"a date the protocols do not give: {answer!r}"
     assert "Protokoll" in answer, answer
+
+
+# Questions across councils and years (the real documents in knowledge/protocols).
+@pytest.mark.parametrize(
+    "question, expected, absent",
+    [
+        ("Welche Vereine in Linden-Limmer haben 2019 Geld bekommen?",
+         ["Banjul e.V.", "Förderverein der IGS Linden e.V."], ["Faust"]),
+        # A Stadtteil names its council: Linden-Nord is in Linden-Limmer.
+        ("Welche Vereine in Linden-Nord haben 2012 Geld bekommen?", ["Faust e.V.", "2.750 Euro"], ["Banjul"]),
+        ("Wie viel Geld hat der Integrationsbeirat Nord 2018 vergeben?", ["Für das Jahr 2018 habe ich nichts."], ["Euro"]),
+        ("Wie viel Geld hat der Integrationsbeirat Mitte 2025 vergeben?",
+         ["höchstens 2.600 Euro", "Papier von der Stadt aus dem Jahr 2025"], []),
+        ("Wann trifft sich der Integrationsbeirat in Buchholz-Kleefeld?", ["Dazu steht nichts"], ["2024", "2025"]),
+        ("Welche Projekte mit Kindern wurden in Ricklingen gefördert?", ["Dazu steht nichts"], ["Euro"]),
+    ],
+)
+def test_questions_across_councils_and_years(rasa, question, expected, absent):
+    answer = ask(rasa, f"e2e-{uuid.uuid4().hex[:8]}", question)
+    missing = [fact for fact in expected if fact not in answer]
+    wrong = [fact for fact in absent if fact in answer]
+    assert not missing and not wrong, f"{question!r}: missing {missing}, wrongly there {wrong}, in {answer!r}"
+
+
+def test_a_question_that_needs_a_council_asks_which_one(rasa):
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    response = say(rasa.url, sender, "Wann war die letzte Sitzung?")
+    assert " ".join(texts(response)).startswith("Welchen Beirat meinen Sie?"), response.text
+    buttons = [b for m in response.json() for b in m.get("buttons", [])]
+    titles = {b["title"].replace("·", "") for b in buttons}
+    assert {"Integrationsbeirat Linden-Limmer", "Integrationsbeirat Mitte"} <= titles, titles
+    assert "Integrationsbeirat Ricklingen" not in titles, "only councils that have data are offered"
+    linden = next(b for b in buttons if b["title"].replace("·", "") == "Integrationsbeirat Linden-Limmer")
+    answer = " ".join(texts(say(rasa.url, sender, linden["payload"])))
+    assert "12. Februar 2024" in answer, answer
+
+
+def test_a_year_without_data_offers_the_years_with_data(rasa):
+    response = say(rasa.url, f"e2e-{uuid.uuid4().hex[:8]}", "Wie viel Geld hat der Integrationsbeirat Nord 2018 vergeben?")
+    years = [b["title"] for m in response.json() for b in m.get("buttons", [])]
+    assert years == ["2015"], response.text
 
 
 def test_follow_up_keeps_the_organisation(rasa):

@@ -187,13 +187,25 @@ def grants_list(
         (GrantStatus.DECIDED, "Diese Anträge sind entschieden:"),
         (GrantStatus.REJECTED, "Diese Anträge sind abgelehnt:"),
     ]
+    # Pages: the first LIST_LIMIT items, said to be the first ones; the rest for "more".
+    first: list[str] = []
+    rest: list[str] = []
+    shown = 0
     for status, heading in groups:
         members = [g for g in grants if g.status == status]
-        if members:
-            lines += [heading, *bullets(_item(g) for g in members)]
+        page_now = members[: max(0, LIST_LIMIT - shown)]
+        if page_now:
+            first += [heading, *bullets(_item(g) for g in page_now)]
+            shown += len(page_now)
+        later = members[len(page_now) :]
+        if later:
+            rest += [heading, *bullets(_item(g) for g in later)]
+    if rest:
+        first.append(f"Das sind die ersten {shown} von {len(grants)}.")
     if any(g.status == GrantStatus.RECOMMENDED for g in grants):
-        lines.append(plain("Der Stadtbezirksrat sagt dann Ja oder Nein."))
-    return finish(lines, [g.source for g in grants], limit=3 + LIST_LIMIT, terms=TERMS)
+        first.append(plain("Der Stadtbezirksrat sagt dann Ja oder Nein."))
+    lines += first
+    return finish(lines + rest, [g.source for g in grants], limit=len(lines), terms=TERMS)
 
 
 def grant_total(total: GrantTotal, *, council: str | None = None, year: int | None = None) -> Answer:
