@@ -54,7 +54,10 @@ class ActionMeetingsInYear(BeiratAction):
             raise EarlyReply(texts.ask_year(years[-5:], ctx.intent))
         meetings = queries.list_meetings(ctx.session, council, year)
         if not meetings:
-            raise no_data()
+            # Nothing that year: say so, then offer the years that have meetings.
+            years = sorted({m.date.year for m in queries.list_meetings(ctx.session, council) if m.date})
+            answer = texts.no_data_for_year(year, years, ctx.intent, council)
+            raise EarlyReply(Reply(answer, slots={"year": None}))
         return Reply(
             answers.meetings_in_year(meetings, year),
             slots={"council": council},

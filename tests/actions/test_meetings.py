@@ -31,6 +31,12 @@ def test_meetings_in_year_of_one_council(two_councils, chat):
     assert "7. Sitzung" not in turn.text, "no other council's meetings"
 
 
+def test_a_year_without_meetings_is_said_then_the_years_with_meetings_are_offered(two_councils, chat):
+    turn = chat.ask(ActionMeetingsInYear, "ask_meetings_in_year", council="Linden-Limmer", year="2016")
+    assert turn.text.startswith("Für das Jahr 2016 habe ich nichts."), turn.text
+    assert turn.payloads == ['/ask_meetings_in_year{"council": "Integrationsbeirat Linden-Limmer", "year": "2019"}']
+
+
 def test_missing_year_is_asked_with_years_in_data(one_council, chat):
     turn = chat.ask(ActionMeetingsInYear, "ask_meetings_in_year")
     assert turn.text == "Welches Jahr meinen Sie?"
