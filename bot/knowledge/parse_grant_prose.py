@@ -60,6 +60,11 @@ _PATTERNS = [
         rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+(?:bis\s+zu\s+)?{_AMOUNT}"
         rf"\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+{_GIVEN}"
     ),
+    # "Der Beirat beschließt einstimmig, das Sommerfest in X mit 500,- Euro finanziell zu unterstützen"
+    re.compile(
+        rf"\bbeschlie(?:ßt|ßen|ssen)\b[^.]*?\b(?:das|den|die)\s+(?P<applicant>[A-ZÄÖÜ„\"]{_Q}+?)\s+mit\s+"
+        rf"{_AMOUNT}\s+(?:finanziell\s+)?zu\s+(?:unterstützen|fördern|bezuschussen)"
+    ),
 ]
 _GRANT_WORD_RE = re.compile(
     r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält|bekommt|erhielt|bekam|freuen|"
@@ -128,10 +133,10 @@ def prose_grants(
     grants: list[Grant] = []
     taken: set[int] = set()
     unstated: list[int] = []
+    news_before = False  # the sentence before gave grants news-style: "Der Verein X 1310 Euro für …" goes on
     for text, offsets in _paragraphs(lines, used):
         position = 0
         subject: str | None = None  # the organisation the paragraph is about, for "Der Verein wird …"
-        news_before = False  # the sentence before gave grants news-style: "Der Verein X 1310 Euro für …" goes on
         for sentence in sentences(text):
             start = text.find(sentence, position)
             position = max(position, start)

@@ -128,11 +128,16 @@ _COUNCIL_MEETING_RE = re.compile(
 
 _PROTOCOL_WORDS_RE = re.compile(
     r"Protokoll|Niederschrift|Tagesordnung|\bTOP\b|Anwesend|Beginn|Eröffnung|"
-    r"(?:\d{1,3}\.|öffentliche)\s+Sitzung|Sitzung\s+(?:des|der|am|vom)\b|^Sitzung",
+    r"\d{1,3}\.\s+(?:öffentliche\s+)?Sitzung|^(?:öffentliche\s+)?Sitzung\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # "Ergebnisse der Sitzung vom 12. Februar 2024", "in seiner Sitzung am 17.06.2015"
-_NAMED_MEETING_RE = re.compile(r"\bSitzung\s+(?:vom|am)\s+(?P<date>[^,;]{6,40})")
+_NAMED_MEETING_RE = re.compile(
+    r"\bSitzung(?:\s+des\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:ist\s+|findet\s+)?(?:vom|am)\s+"
+    r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?P<date>[^,;]{6,40})"
+)
+# A session system's agenda item page: "05.09.2018 - 6 Vergabe der Mittel für Projekte zur Integration"
+_SESSION_ITEM_RE = re.compile(r"^(?P<date>\d{2}\.\d{2}\.\d{4})\s+-\s+\d{1,2}[a-z]?\s+\S")
 
 
 def reports_a_meeting(title: str) -> bool:
@@ -144,6 +149,11 @@ def named_meeting_date(text: str) -> dt.date | None:
     """The one meeting date a text names as such ("Sitzung vom 12. Februar 2024"); None
     when it names none or several."""
     dates = set()
+    session_item = _SESSION_ITEM_RE.match(text.strip())
+    if session_item:
+        hits = find_dates(session_item.group("date"))
+        if hits:
+            dates.add(hits[0].date)
     for match in _NAMED_MEETING_RE.finditer(text):
         hits = find_dates(match.group("date"))
         if hits and hits[0].start == 0:
