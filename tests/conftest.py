@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import shutil
 import subprocess
 import tempfile
@@ -171,7 +172,8 @@ def ricklingen():
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """URL of a throwaway PostgreSQL server for the whole run, or a skip with the reason."""
+    """URL of a throwaway PostgreSQL server for the whole run; without one a skip with the
+    reason, or a failure in CI and `make test` (BEIRAT_REQUIRE_SERVICES=1)."""
     directory = Path(tempfile.mkdtemp(prefix="beirat-pg-"))
     result = subprocess.run(
         [str(POSTGRES_SCRIPT), "start", str(directory)], capture_output=True, text=True, timeout=120
@@ -179,7 +181,11 @@ def postgres_server():
     if result.returncode != 0:
         subprocess.run([str(POSTGRES_SCRIPT), "stop", str(directory)], capture_output=True)
         shutil.rmtree(directory, ignore_errors=True)
-        pytest.skip(f"PostgreSQL not available: {result.stderr.strip()[-300:]}")
+        reason = f"PostgreSQL not available: {result.stderr.strip()[-300:]}"
+        if os.environ.get("CI") or os.environ.get("BEIRAT_REQUIRE_SERVICES"):
+            # In CI (and `make test`) a missing service fails the run: PostgreSQL support must not go untested.
+            pytest.fail(reason + " (install it with `make services`)", pytrace=False)
+        pytest.skip(reason)
     yield result.stdout.strip()
     subprocess.run([str(POSTGRES_SCRIPT), "stop", str(directory)], capture_output=True, timeout=60)
 
