@@ -31,6 +31,7 @@ class Role(str, Enum):
 class Attendance(str, Enum):
     PRESENT = "present"
     EXCUSED = "excused"  # "verhindert", "entschuldigt", in parentheses under "(verhindert waren)"
+    ABSENT = "absent"  # "fehlt", "unentschuldigt", "abwesend", "nicht anwesend": away without an excuse stated
 
 
 class GrantStatus(str, Enum):

@@ -96,6 +96,7 @@ class AttendanceFact:
     meeting: MeetingFact
     present: tuple[PersonFact, ...]
     excused: tuple[PersonFact, ...]
+    absent: tuple[PersonFact, ...] = ()  # away without an excuse the protocol states
 
 
 @dataclass(frozen=True)

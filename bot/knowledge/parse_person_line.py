@@ -95,7 +95,12 @@ def _status(text: str) -> tuple[Attendance | None, str]:
     if not match:
         return None, text
     word = match.group("word").lower()
-    attendance = Attendance.PRESENT if word == "anwesend" else Attendance.EXCUSED
+    if word == "anwesend":
+        attendance = Attendance.PRESENT
+    elif word in ("entschuldigt", "verhindert"):
+        attendance = Attendance.EXCUSED
+    else:  # "fehlt", "unentschuldigt", "abwesend", "nicht anwesend", "---": away, no excuse stated
+        attendance = Attendance.ABSENT
     return attendance, (text[: match.start("word")] + "  " + text[match.end("word") :])
 
 

@@ -193,7 +193,7 @@ def names_from_database(session) -> tuple[set[str], set[str]]:
             names.update(n for n in (meeting.place, meeting.address) if n)
             attendance = members.attendance(session, council.name, meeting.date)
             if attendance:
-                add_people(attendance.present + attendance.excused)
+                add_people(attendance.present + attendance.excused + attendance.absent)
             add_people(members.administration(session, council.name, meeting.date))
             add_people(members.guests(session, council.name, meeting.date))
     for grant in grants.list_grants(session):

@@ -131,9 +131,12 @@ def attendance(
     )
     present = tuple(fact for pid, fact in members.items() if status.get(pid) == Attendance.PRESENT)
     excused = tuple(fact for pid, fact in members.items() if status.get(pid) == Attendance.EXCUSED)
-    if not present and not excused:
+    absent = tuple(fact for pid, fact in members.items() if status.get(pid) == Attendance.ABSENT)
+    if not present and not excused and not absent:
         return None
-    return AttendanceFact(meeting=meeting_fact(meeting, council_names(session)), present=present, excused=excused)
+    return AttendanceFact(
+        meeting=meeting_fact(meeting, council_names(session)), present=present, excused=excused, absent=absent
+    )
 
 
 def person(session: Session, full_name: str, council: str | None = None) -> PersonFact | None:

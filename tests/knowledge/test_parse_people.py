@@ -132,3 +132,16 @@ def test_a_gender_ending_in_parentheses_is_no_party():
             "TOP 1 Begrüßung\nFrau Bakir eröffnet die Sitzung.\n")
     parties = {p.family_name: p.party for p in parse_text(text, "gender.txt").people}
     assert parties == {"Bakir": None, "Berg": "SPD", "Klar": "CDU"}
+
+
+def test_absent_without_excuse_is_not_stored_as_excused():
+    """ "fehlt" / "unentschuldigt" is absent; "entschuldigt" / "verhindert" is excused."""
+    from bot.core.enums import Attendance
+    from bot.knowledge.parser import parse_text
+
+    text = ("Protokoll der 3. Sitzung des Integrationsbeirates Mitte am 12.03.2019\n\nMitglieder:\n"
+            "Tom Berg (SPD)  anwesend\nEva Klar (CDU)  entschuldigt\nOle Lund (FDP)  fehlt\n"
+            "Ina Roth  unentschuldigt\n\nTOP 1 Begrüßung\nHerr Berg eröffnet die Sitzung.\n")
+    status = {p.family_name: p.attendance for p in parse_text(text, "absent.txt").people}
+    assert status == {"Berg": Attendance.PRESENT, "Klar": Attendance.EXCUSED, "Lund": Attendance.ABSENT,
+                      "Roth": Attendance.ABSENT}

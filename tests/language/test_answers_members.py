@@ -89,3 +89,12 @@ def test_guests_with_function():
     text = answers.guests([guest]).text
     assert "Zu der Sitzung war 1 Gast eingeladen:" in text
     assert "- Asghar Eslami (Koordinator Kargah e.V.)" in text
+
+
+def test_absent_without_excuse_is_said_as_fehlte():
+    away = person("Ole Lund", "member")
+    text = answers.attendance_absent(AttendanceFact(MEETING, present=(GRUBE,), excused=(), absent=(away,))).text
+    assert "fehlte 1 Person:" in text and "- Ole Lund" in text, text
+    assert "nicht kommen" not in text, "nobody excused: no 'konnte nicht kommen'"
+    both = answers.attendance_absent(AttendanceFact(MEETING, present=(), excused=(GRUBE,), absent=(away,))).text
+    assert "konnte 1 Person nicht kommen:" in both and "Außerdem fehlte 1 Person:" in both, both

@@ -121,14 +121,21 @@ def attendance_present(fact: AttendanceFact) -> Answer:
 
 
 def attendance_absent(fact: AttendanceFact) -> Answer:
-    people = fact.excused
+    """Who was not there: excused ("konnte nicht kommen") and absent without an excuse ("fehlte")."""
     when = meeting_phrase(fact.meeting)
-    if not people:
+    if not fact.excused and not fact.absent:
         return finish(["Das Protokoll nennt keine fehlenden Personen."], [fact.meeting.source])
-    count = "1 Person" if len(people) == 1 else f"{len(people)} Personen"
-    verb = "konnte" if len(people) == 1 else "konnten"
-    lines = [f"Bei {when} {verb} {count} nicht kommen:", *_people_lines(people)]
-    return finish(lines, [fact.meeting.source], limit=1 + LIST_LIMIT, terms=TERMS)
+    lines: list[str] = []
+    if fact.excused:
+        count = "1 Person" if len(fact.excused) == 1 else f"{len(fact.excused)} Personen"
+        verb = "konnte" if len(fact.excused) == 1 else "konnten"
+        lines += [f"Bei {when} {verb} {count} nicht kommen:", *_people_lines(fact.excused)]
+    if fact.absent:
+        count = "1 Person" if len(fact.absent) == 1 else f"{len(fact.absent)} Personen"
+        verb = "fehlte" if len(fact.absent) == 1 else "fehlten"
+        intro = f"Bei {when} {verb} {count}:" if not fact.excused else f"Außerdem {verb} {count}:"
+        lines += [intro, *_people_lines(fact.absent)]
+    return finish(lines, [fact.meeting.source], limit=len(lines), terms=TERMS)
 
 
 def guests(people: Sequence[PersonFact]) -> Answer:
