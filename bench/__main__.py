@@ -55,20 +55,20 @@ def build_decisions_db() -> str:
     return url
 
 
-def measure(label: str, rasa: servers.Process, messages, args, extra: Optional[servers.Process] = None) -> Dict:
+def measure(label: str, rasa: servers.Server, messages, args, extra: Optional[servers.Server] = None) -> Dict:
     """Cold start, RSS, loads at 1 and 10, optional profile; stops the servers it started."""
     result: Dict = {}
     try:
         if extra is not None:
-            result["action_server_cold_start_s"] = round(extra.start(), 1)
-        result["cold_start_s"] = round(rasa.start(), 1)
+            result["action_server_cold_start_s"] = round(extra.start().startup_s, 1)
+        result["cold_start_s"] = round(rasa.start().startup_s, 1)
         latency.warm_up(rasa.url, messages)
-        result["rss_mib_after_warmup"] = rasa.rss_mib()
+        result["rss_mib_after_warmup"] = servers.rss_mib(rasa)
         if extra is not None:
-            result["action_server_rss_mib_after_warmup"] = extra.rss_mib()
+            result["action_server_rss_mib_after_warmup"] = servers.rss_mib(extra)
         result["load_1"] = latency.run_load(rasa.url, messages, 1, args.per_user_1, tag=label)
         result["load_10"] = latency.run_load(rasa.url, messages, 10, args.per_user_10, tag=label)
-        result["rss_mib_after_load"] = rasa.rss_mib()
+        result["rss_mib_after_load"] = servers.rss_mib(rasa)
         if args.profile:
             result["profile"] = profile_under_load(label, rasa, extra, messages, args)
     finally:
@@ -78,7 +78,7 @@ def measure(label: str, rasa: servers.Process, messages, args, extra: Optional[s
     return result
 
 
-def profile_under_load(label: str, rasa: servers.Process, extra: Optional[servers.Process], messages, args) -> Dict:
+def profile_under_load(label: str, rasa: servers.Server, extra: Optional[servers.Server], messages, args) -> Dict:
     if profiling.py_spy() is None:
         return {"error": "py-spy fehlt (pip install py-spy)"}
     samplers = {"rasa_server": profiling.Sampler(rasa.proc.pid, servers.TMP / f"{label}-rasa.pyspy").start()}

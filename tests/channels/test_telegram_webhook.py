@@ -341,7 +341,6 @@ def _post_sync(url: str, payload: Dict[str, Any], secret: Optional[str]) -> int:
 def test_real_rasa_server_answers_a_seed_question_over_telegram(bot_api, tmp_path):
     """rasa run with credentials.yml + action server, on free ports, Telegram via the stand-in."""
     rasa_servers.require_trained_bot()
-    action_port, rasa_port = rasa_servers.free_port(), rasa_servers.free_port()
     env = rasa_servers.process_env(
         TELEGRAM_TOKEN=bot_api.token,
         TELEGRAM_SECRET_TOKEN=SECRET,
@@ -349,33 +348,26 @@ def test_real_rasa_server_answers_a_seed_question_over_telegram(bot_api, tmp_pat
         TELEGRAM_BOT_NAME=bot_api.username,
         TELEGRAM_API_BASE_URL=bot_api.base_url,
     )
-    actions = rasa_servers.start_action_server(action_port, tmp_path / "actions.log")
-    rasa = None
-    try:
-        actions.wait_ok(f"http://127.0.0.1:{action_port}/health")
-        endpoints = rasa_servers.write_endpoints(tmp_path / "endpoints.yml", action_port)
-        rasa = rasa_servers.start_rasa(rasa_port, endpoints, tmp_path / "rasa.log", env)
-        rasa.wait_ok(f"http://127.0.0.1:{rasa_port}/webhooks/telegram/")
-        webhook_calls = bot_api.wait_for("setWebhook", timeout=60)
-        assert webhook_calls and webhook_calls[0].params["secret_token"] == SECRET, (
-            f"rasa run did not set the webhook with the secret:\n{rasa_servers.log_tail(rasa.log)}"
-        )
+    with rasa_servers.action_server(tmp_path / "actions.log") as actions:
+        endpoints = rasa_servers.write_endpoints(tmp_path / "endpoints.yml", actions.port)
+        rasa = rasa_servers.rasa_server(tmp_path / "rasa.log", env, endpoints, health_path="/webhooks/telegram/")
+        with rasa:
+            webhook_calls = bot_api.wait_for("setWebhook", timeout=60)
+            assert webhook_calls and webhook_calls[0].params["secret_token"] == SECRET, (
+                f"rasa run did not set the webhook with the secret:\n{rasa.log_tail()}"
+            )
 
-        url = f"http://127.0.0.1:{rasa_port}{WEBHOOK}"
-        forged = [_post_sync(url, text_update("Wie viel Geld hat Banjul e.V. bekommen?"), s)
-                  for s in (None, "wrong-secret-0123456789abcdef")]
-        assert forged == [403, 403], f"forged updates answered {forged}"
-        assert bot_api.calls_to("sendMessage") == [], "something was sent for a forged update"
+            url = f"{rasa.url}{WEBHOOK}"
+            forged = [_post_sync(url, text_update("Wie viel Geld hat Banjul e.V. bekommen?"), s)
+                      for s in (None, "wrong-secret-0123456789abcdef")]
+            assert forged == [403, 403], f"forged updates answered {forged}"
+            assert bot_api.calls_to("sendMessage") == [], "something was sent for a forged update"
 
-        status = _post_sync(url, text_update("Wie viel Geld hat Banjul e.V. bekommen?"), SECRET)
-        assert status == 200, f"webhook answered {status}:\n{rasa_servers.log_tail(rasa.log)}"
-        texts = [c.params["text"] for c in bot_api.wait_for("sendMessage", timeout=60)]
-        assert any("1.400 Euro" in t for t in texts), (
-            f"no answer with '1.400 Euro' sent to Telegram; sent: {texts}\n"
-            f"rasa log:\n{rasa_servers.log_tail(rasa.log)}\nactions log:\n{rasa_servers.log_tail(actions.log)}"
-        )
-        assert {c.params["chat_id"] for c in bot_api.calls_to("sendMessage")} == {str(CHAT_ID)}
-    finally:
-        if rasa is not None:
-            rasa.stop()
-        actions.stop()
+            status = _post_sync(url, text_update("Wie viel Geld hat Banjul e.V. bekommen?"), SECRET)
+            assert status == 200, f"webhook answered {status}:\n{rasa.log_tail()}"
+            texts = [c.params["text"] for c in bot_api.wait_for("sendMessage", timeout=60)]
+            assert any("1.400 Euro" in t for t in texts), (
+                f"no answer with '1.400 Euro' sent to Telegram; sent: {texts}\n"
+                f"rasa log:\n{rasa.log_tail()}\nactions log:\n{actions.log_tail()}"
+            )
+            assert {c.params["chat_id"] for c in bot_api.calls_to("sendMessage")} == {str(CHAT_ID)}

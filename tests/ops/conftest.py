@@ -8,40 +8,42 @@
   an SQL tracker store (SQLite in a temp dir). Tests that need it are marked ``rasa``
   and fail with a clear message when models/beirat.tar.gz is missing.
 - ``services``: PostgreSQL + Redis from Debian's packages (scripts/start-services.sh).
+
+Processes are started, polled and stopped by the shared harness ``bot.devtools.servers``
+(``Server``, ``free_port``); this file only says which servers, with which settings.
 """
 from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import pytest
 import requests
 import yaml
 
+from bot.devtools.servers import (
+    VENV_BIN,
+    Server,
+    actions_command,
+    free_port,
+    rasa_command,
+    rasa_start_failed,
+    server_env,
+)
+
 sys.path.insert(0, str(Path(__file__).parent))
 from fault_proxy import FaultProxy  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
-VENV_BIN = Path(sys.executable).parent
 # BEIRAT_TEST_MODEL: run these tests against another trained model.
 MODEL = Path(os.environ.get("BEIRAT_TEST_MODEL") or REPO / "models" / "beirat.tar.gz")
 REST_CHANNEL = "bot.channels.rest.RateLimitedRestInput"
 TECHNICAL_PROBLEM = "Ich habe gerade ein technisches Problem. Bitte versuchen Sie es später noch einmal."
 RASA_START_TIMEOUT = 240  # seconds; loading TensorFlow + the model on 2 shared cores is slow
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def require_model() -> Path:
@@ -54,91 +56,18 @@ def require_model() -> Path:
     return MODEL
 
 
-def base_env(**extra: str) -> Dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p),
-            "TF_CPP_MIN_LOG_LEVEL": "2",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-            "LOG_LEVEL": "INFO",
-            # The tests must not share a limit with whoever else runs on this machine.
-            "BEIRAT_RATE_LIMIT_REDIS_URL": "",
-        }
-    )
-    env.update(extra)
-    return env
-
-
-class Server:
-    """A child process with its log in a file, started and stopped by a test."""
-
-    def __init__(
-        self, name: str, cmd: List[str], env: Dict[str, str], log: Path, health_url: str, timeout: float = 60, ready_status: int = 200
-    ):
-        self.name, self.cmd, self.env, self.log, self.health_url, self.timeout = name, cmd, env, log, health_url, timeout
-        self.ready_status = ready_status  # what the health URL answers once the server is up
-        self.proc: Optional[subprocess.Popen] = None
-
-    @property
-    def url(self) -> str:
-        """``http://127.0.0.1:PORT`` of this server."""
-        return "/".join(self.health_url.split("/")[:3])
-
-    @property
-    def port(self) -> int:
-        return int(self.url.rsplit(":", 1)[1])
-
-    def start(self) -> "Server":
-        handle = open(self.log, "ab")
-        self.proc = subprocess.Popen(
-            self.cmd, env=self.env, cwd=REPO, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        handle.close()
-        deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.name} ist beim Start beendet (Code {self.proc.returncode}):\n{self.log_tail()}")
-            try:
-                status = requests.get(self.health_url, timeout=2).status_code
-                if status == self.ready_status:
-                    return self
-                if status == 503 and "Rasa server is up and running" in self.log_text():
-                    # Rasa is up but our REST channel reports no model: loading it failed.
-                    self.stop()
-                    raise RuntimeError(f"{self.name}: das Modell konnte nicht geladen werden:\n{self.log_tail()}")
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
-        self.stop()
-        raise RuntimeError(f"{self.name} antwortet nach {self.timeout} s nicht auf {self.health_url}:\n{self.log_tail()}")
-
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        os.killpg(self.proc.pid, signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=10)
-
-    def restart(self) -> "Server":
-        self.stop()
-        return self.start()
-
-    def log_text(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
-
-    def log_tail(self, lines: int = 40) -> str:
-        return "\n".join(self.log_text().splitlines()[-lines:])
+def base_env(**extra: str) -> dict[str, str]:
+    """The shared server environment; INFO logs, and no rate limit shared with others."""
+    # The tests must not share a limit with whoever else runs on this machine.
+    defaults = {"LOG_LEVEL": "INFO", "BEIRAT_RATE_LIMIT_REDIS_URL": ""}
+    return server_env(**{**defaults, **extra})
 
 
 def action_server(tmp: Path, database_url: str, name: str = "actions", **env: str) -> Server:
     port = free_port()
     return Server(
         name,
-        [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "bot.actions", "-p", str(port)],
+        actions_command(port),
         base_env(DATABASE_URL=database_url, **env),
         tmp / f"{name}.log",
         f"http://127.0.0.1:{port}/health",
@@ -156,8 +85,8 @@ def rasa_server(
     name: str,
     action_url: str,
     tracker_store: dict,
-    lock_store: Optional[dict] = None,
-    port: Optional[int] = None,
+    lock_store: dict | None = None,
+    port: int | None = None,
     **env: str,
 ) -> Server:
     """``rasa run`` with the hardened REST channel only; not started yet."""
@@ -165,18 +94,16 @@ def rasa_server(
     endpoints = {"action_endpoint": {"url": action_url}, "tracker_store": tracker_store}
     if lock_store:
         endpoints["lock_store"] = lock_store
-    write_yaml(tmp / f"{name}.endpoints.yml", endpoints)
-    write_yaml(tmp / f"{name}.credentials.yml", {REST_CHANNEL: None})
-    cmd = [
-        str(VENV_BIN / "rasa"), "run",
-        "--model", str(require_model()),
-        "--endpoints", str(tmp / f"{name}.endpoints.yml"),
-        "--credentials", str(tmp / f"{name}.credentials.yml"),
-        "--port", str(port),
-        "--interface", "127.0.0.1",
-    ]  # fmt: skip
+    endpoints_file = write_yaml(tmp / f"{name}.endpoints.yml", endpoints)
+    credentials_file = write_yaml(tmp / f"{name}.credentials.yml", {REST_CHANNEL: None})
     return Server(
-        name, cmd, base_env(**env), tmp / f"{name}.log", f"http://127.0.0.1:{port}/webhooks/rest/", RASA_START_TIMEOUT
+        name,
+        rasa_command(require_model(), port, endpoints_file, credentials_file),
+        base_env(**env),
+        tmp / f"{name}.log",
+        f"http://127.0.0.1:{port}/webhooks/rest/",
+        RASA_START_TIMEOUT,
+        failed=rasa_start_failed,
     )
 
 
@@ -188,7 +115,7 @@ def say(base_url: str, sender: str, message, timeout: float = 60) -> requests.Re
     return requests.post(url, json={"sender": sender, "message": message}, timeout=timeout)
 
 
-def texts(response: requests.Response) -> List[str]:
+def texts(response: requests.Response) -> list[str]:
     assert response.status_code == 200, f"HTTP {response.status_code} statt 200: {response.text[:300]}"
     return [m.get("text", "") for m in response.json() if m.get("text")]
 

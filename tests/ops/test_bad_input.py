@@ -15,7 +15,8 @@ import pytest
 import requests
 
 from bot.channels import guard
-from conftest import TECHNICAL_PROBLEM, Server, base_env, free_port, say, texts
+from bot.devtools.servers import Server, free_port
+from conftest import TECHNICAL_PROBLEM, base_env, say, texts
 
 LONG = "Wie viel Geld hat Banjul bekommen? " * 300  # ~10,000 characters
 

@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from conftest import TECHNICAL_PROBLEM, action_server, free_port, say, texts
+from bot.devtools.servers import free_port
+from conftest import TECHNICAL_PROBLEM, action_server, say, texts
 
 pytestmark = pytest.mark.rasa
 

@@ -5,7 +5,8 @@ import pytest
 
 from bot.channels import ratelimit
 from bot.channels.ratelimit import RedisLimiter, SlidingWindowLimiter, TOO_FAST_TEXT
-from conftest import free_port, say, texts
+from bot.devtools.servers import free_port
+from conftest import say, texts
 
 
 class FakeClock:

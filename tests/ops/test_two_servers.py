@@ -27,7 +27,8 @@ import aiohttp
 import pytest
 import sqlalchemy as sa
 
-from conftest import REPO, Server, base_env, free_port, ingest, rasa_server, require_model, action_server
+from bot.devtools.servers import Server, free_port
+from conftest import REPO, action_server, base_env, ingest, rasa_server, require_model
 
 pytestmark = [pytest.mark.rasa, pytest.mark.postgres]
 

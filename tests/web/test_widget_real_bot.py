@@ -7,73 +7,35 @@ skips, when they are missing, because `make test` trains first.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bot.devtools.servers import (
+    Server,
+    ServerError,
+    actions_command,
+    free_port,
+    rasa_command,
+    rasa_start_failed,
+    server_env,
+)
 from browser_harness import REPO, save_screenshot, serving_web
 
 pytestmark = pytest.mark.rasa
 
 MODEL = REPO / "models" / "beirat.tar.gz"
-RASA = REPO / ".venv" / "bin" / "rasa"
 CREDENTIALS = Path(__file__).resolve().parent / "credentials.yml"
 START_TIMEOUT_S = 300  # loading the model takes long on a busy 2-core machine
 ANSWER_TIMEOUT_MS = 45_000
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def get_json(url: str):
+def model_loaded(body: bytes) -> bool:
+    """Rasa's /status names the model file once one is loaded (it runs on without one)."""
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return json.loads(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError, ValueError):
-        return None
-
-
-class Service:
-    """One server process with its log file; stop() ends only this process."""
-
-    def __init__(self, name: str, command: list[str], log: Path, env: dict[str, str]):
-        self.name, self.log = name, log
-        self.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log.open("w"),
-                                        stderr=subprocess.STDOUT)
-
-    def wait_until(self, ready, timeout: float, fatal: str | None = None) -> None:
-        """Polls ``ready()``; fails at once when the process ends or logs ``fatal``."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"{self.name} exited with {self.process.returncode}:\n{self.tail()}")
-            if fatal and fatal in self.log.read_text(errors="replace"):
-                pytest.fail(f"{self.name}: {fatal}\n{self.tail()}")
-            if ready():
-                return
-            time.sleep(1)
-        pytest.fail(f"{self.name} was not ready after {timeout:.0f} s:\n{self.tail()}")
-
-    def tail(self, lines: int = 40) -> str:
-        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        return bool(json.loads(body.decode("utf-8")).get("model_file"))
+    except (ValueError, AttributeError):
+        return False
 
 
 @pytest.fixture(scope="module")
@@ -86,25 +48,23 @@ def rasa_url(tmp_path_factory, widget_bundle):
     endpoints = work / "endpoints.yml"
     # In-memory tracker store: the test writes no conversation to var/.
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    env = dict(os.environ, BEIRAT_ANSWER_TIMEOUT="30", SQLALCHEMY_SILENCE_UBER_WARNING="1")
+    env = server_env(BEIRAT_ANSWER_TIMEOUT="30")
 
-    actions = Service("action server", [str(RASA), "run", "actions", "--actions", "bot.actions",
-                                        "-p", str(action_port)], work / "actions.log", env)
-    bot = None
+    actions = Server("action server", actions_command(action_port), env, work / "actions.log",
+                     f"http://127.0.0.1:{action_port}/health", 120)
+    bot = Server("Rasa server", rasa_command(MODEL, rasa_port, endpoints, CREDENTIALS, "--enable-api", "--cors", "*"),
+                 env, work / "rasa.log", f"http://127.0.0.1:{rasa_port}/status", START_TIMEOUT_S,
+                 ready_body=model_loaded, failed=rasa_start_failed)
     try:
-        actions.wait_until(lambda: get_json(f"http://127.0.0.1:{action_port}/health") is not None, 120)
-        bot = Service("Rasa server", [str(RASA), "run", "--enable-api", "--cors", "*",
-                                      "-i", "127.0.0.1", "-p", str(rasa_port),
-                                      "--credentials", str(CREDENTIALS), "--endpoints", str(endpoints),
-                                      "--model", str(MODEL)], work / "rasa.log", env)
-        status_url = f"http://127.0.0.1:{rasa_port}/status"
-        # Rasa keeps running without a model when loading fails; its log says so.
-        bot.wait_until(lambda: bool((get_json(status_url) or {}).get("model_file")), START_TIMEOUT_S,
-                       fatal="Could not load model")
-        yield f"http://127.0.0.1:{rasa_port}"
+        actions.start()
+        bot.start()
+    except ServerError as error:
+        actions.stop()
+        pytest.fail(str(error), pytrace=False)
+    try:
+        yield bot.url
     finally:
-        if bot:
-            bot.stop()
+        bot.stop()
         actions.stop()
 
 

@@ -1,0 +1,1 @@
+"""Tools for developing the bot (tests, benchmarks); the bot itself never imports them."""
