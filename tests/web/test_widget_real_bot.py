@@ -92,5 +92,8 @@ def test_typed_question_gets_the_amount_from_the_protocol(real_site, new_chat):
 def test_clicked_starter_question_gets_the_meeting_date(real_site, new_chat):
     chat = new_chat(real_site.base + "/", width=1280, height=800)
     chat.page.get_by_role("button", name="Wann war die letzte Sitzung?").click()
-    wait_for_answer(chat, "1. April 2019")
+    # Several councils have data: the bot asks which one, with a button each.
+    wait_for_answer(chat, "Welchen Beirat meinen Sie?")
+    chat.page.get_by_role("button", name="Linden-Limmer").click()
+    wait_for_answer(chat, "12. Februar 2024")
     save_screenshot(chat, "real-bot-1280.png")
