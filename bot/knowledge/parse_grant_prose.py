@@ -68,7 +68,7 @@ _PATTERNS = [
 ]
 _GRANT_WORD_RE = re.compile(
     r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält|bekommt|erhielt|bekam|freuen|"
-    r"Verfügung\s+gestellt|unterstützt"
+    r"Verfügung\s+gestellt|unterstützt|unterstützen"
 )
 _REQUESTED_RE = re.compile(r"beantragt|Antrag\s+auf|bittet\s+um|bat\s+um|fordert|möchte", re.IGNORECASE)
 _NOT_APPLICANT_RE = re.compile(
@@ -142,7 +142,7 @@ def prose_grants(
             position = max(position, start)
             line = _line_at(offsets, max(start, 0))
             subject = _subject(sentence) or subject
-            if not _GRANT_WORD_RE.search(sentence):
+            if not _GRANT_WORD_RE.search(sentence) and not news_before:  # a news list goes on without a verb
                 continue
             hits = [h for h in granted_hits(sentence) if h.value != 0]
             if not hits:

@@ -64,7 +64,8 @@ _NOT_MEETING_DATE_RE = re.compile(
     r"-\s*[\d.]+\s*-\s*Datum|\bStand\b|gedruckt|Druckdatum|erstellt|erschienen|Hannover,\s*(?:den\s*)?\d|Hannover\s*/"
     r"|Antrag\s+vom|Einladung|Eingang|Frist|gez\.|Versand|nächste|Genehmigung"
     r"|(?:Stadtbezirksrat|Bezirksrat|Rat\s+der\s+Stadt)\s+(?:hat\s+)?am\s+\d"  # another body's decision
-    r"|\bbis\s+(?:\w+,\s*)?(?:den\s+|zum\s+)?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)",  # a deadline, not "bis 20 Uhr"
+    r"|\bbis\s+(?:\w+,\s*)?(?:den\s+|zum\s+)?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)"  # a deadline, not "bis 20 Uhr"
+    r"|\bstatt(?:findet|finden|fand|fanden)\b",  # an event's date ("… am 19.06.2010 … stattfindet")
     re.IGNORECASE,
 )
 _MEETING_WORDS_RE = re.compile(r"Sitzung|Integrationsbeirat|Protokoll|Niederschrift|Sitzungsdatum", re.IGNORECASE)
@@ -134,7 +135,7 @@ _PROTOCOL_WORDS_RE = re.compile(
 # "Ergebnisse der Sitzung vom 12. Februar 2024", "in seiner Sitzung am 17.06.2015"
 _NAMED_MEETING_RE = re.compile(
     r"\bSitzung(?:\s+des\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:ist\s+|findet\s+)?(?:vom|am)\s+"
-    r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?P<date>[^,;]{6,40})"
+    r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?(?P<date>[^,;]{6,40})"
 )
 # A session system's agenda item page: "05.09.2018 - 6 Vergabe der Mittel für Projekte zur Integration"
 _SESSION_ITEM_RE = re.compile(r"^(?P<date>\d{2}\.\d{2}\.\d{4})\s+-\s+\d{1,2}[a-z]?\s+\S")
@@ -155,6 +156,10 @@ def named_meeting_date(text: str) -> dt.date | None:
         if hits:
             dates.add(hits[0].date)
     for match in _NAMED_MEETING_RE.finditer(text):
+        if re.search(
+            r"Tagesordnung\s+(?:der|einer)\s*(?:nächsten\s+)?$", text[max(0, match.start() - 40) : match.start()]
+        ):
+            continue  # "… auf die Tagesordnung der Sitzung am …": a meeting still to come
         hits = find_dates(match.group("date"))
         if hits and hits[0].start == 0:
             dates.add(hits[0].date)
