@@ -60,6 +60,13 @@ _PATTERNS = [
         rf"\b(?:dem|der|den)\s+(?P<applicant>{_Q}+?)\s+(?:bis\s+zu\s+)?{_AMOUNT}"
         rf"\s+für\s+(?:{_ART})?(?P<purpose>{_Q}+?)\s+{_GIVEN}"
     ),
+    # "Der Integrationsrat unterstützt den Trägerverein X e.V. bei der Durchführung seines Sommerfestes mit einem
+    # Förderbetrag in Höhe von 6.000 Euro"
+    re.compile(
+        rf"\b(?:unterstützt|fördert|bezuschusst)\s+(?:den|die|das)\s+(?P<applicant>[A-ZÄÖÜ„\"]{_Q}+?)"
+        rf"(?:\s+(?:bei|für)\s+(?P<purpose>{_Q}+?))?\s+mit\s+(?:einem|einer)\s+"
+        rf"(?:Förderbetrag|Zuschuss|Zuwendung|Betrag|finanziellen\s+Unterstützung)\s+{_HOW}\s+{_AMOUNT}"
+    ),
     # "Der Beirat beschließt einstimmig, das Sommerfest in X mit 500,- Euro finanziell zu unterstützen"
     re.compile(
         rf"\bbeschlie(?:ßt|ßen|ssen)\b[^.]*?\b(?:das|den|die)\s+(?P<applicant>[A-ZÄÖÜ„\"]{_Q}+?)\s+mit\s+"
@@ -70,7 +77,12 @@ _GRANT_WORD_RE = re.compile(
     r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält|bekommt|erhielt|bekam|freuen|"
     r"Verfügung\s+gestellt|unterstützt|unterstützen"
 )
-_REQUESTED_RE = re.compile(r"beantragt|Antrag\s+auf|bittet\s+um|bat\s+um|fordert|möchte", re.IGNORECASE)
+# A sum asked for, not granted. "Antrag auf die Tagesordnung" is no request for money.
+_REQUESTED_RE = re.compile(
+    r"beantragt|Antrag\s+auf\s+(?:eine[n]?\s+)?(?:Förderung|Zuwendung|Zuschuss|Unterstützung|Mittel|\d)|"
+    r"bittet\s+um|bat\s+um|fordert|möchte",
+    re.IGNORECASE,
+)
 _NOT_APPLICANT_RE = re.compile(
     r"^(?:Stadtbezirksrat|Bezirksrat|Integrationsbeirat|Rat|Mitteln)\b|\b(?:dass|wird|werden|wurde|hat|eine|einen)\b"
 )
