@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 _CURRENCY_RE = re.compile(r"€|\bEUR\b|\bEuro\b|\bEur\b", re.IGNORECASE)
-_GERMAN_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,(?:\d{1,2}|-{1,2}|–))?$")
+_GERMAN_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,(?:\d{1,2}|\d{2}0|-{1,2}|–))?$")
 _ENGLISH_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2})$")
 _DOT_DASH_RE = re.compile(r"^\d+\.[-–]{1,2}$")  # "500.-"
 _TRIM = "()[]{}\"'„“”‚‘’:;*"

@@ -55,8 +55,8 @@ _LABELS = {
     r"Verein|Organisation|Institution",
     "requested": r"beantragt\w*(?:\s+\w+)?|Antragssumme|beantragte\s+\w+|(?:Gesamt|Projekt)?[Kk]osten|Gesamtkosten|"
     r"Eigenmittel|Eigenanteil|Eigenleistung|Finanzierung|Drittmittel",
-    "amount": r"Zuwendungsbetrag|Zuwendungssumme|Zuwendungshöhe|Höhe\s+der\s+Zuwendung|Zuwendung|Förderbetrag|"
-    r"Fördersumme|Förderung|Betrag|Summe|bewilligt|Bewilligung|empfohlene\s+Zuwendung",
+    "amount": r"Zuwendungsbetrag|Zuwendungsbeitrag|Zuwendungssumme|Zuwendungshöhe|Höhe\s+der\s+Zuwendung|Zuwendung|"
+    r"Förderbetrag|Fördersumme|Förderung|Betrag|Summe|bewilligt|Bewilligung|empfohlene\s+Zuwendung",
     "purpose": r"Verwendungszweck|Zweck|Projekt(?:titel|name)?|Titel|Maßnahme|Vorhaben|Veranstaltung",
     "vote": r"Abstimmung(?:sergebnis)?|Ergebnis|Beschluss|Votum|Empfehlung(?:\s+des\s+Integrationsbeirat\w*)?",
     "ignore": r"(?:Projekt)?[Zz]eitraum|Laufzeit|Datum|Antragsdatum|Eingang|Ort|Zielgruppe|Ansprechpartner\w*|Kontakt",

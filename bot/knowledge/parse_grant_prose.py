@@ -75,7 +75,7 @@ _PATTERNS = [
 ]
 _GRANT_WORD_RE = re.compile(
     r"Zuwendung|Förderung|gefördert|fördern|bewillig|gewähr|Zuschuss|erhält|bekommt|erhielt|bekam|freuen|"
-    r"Verfügung\s+gestellt|unterstützt|unterstützen"
+    r"Verfügung\s+gestellt|unterstützt|unterstützen|finanziellen\s+Unterstützung"
 )
 # A sum asked for, not granted. "Antrag auf die Tagesordnung" is no request for money.
 _REQUESTED_RE = re.compile(
@@ -146,6 +146,7 @@ def prose_grants(
     taken: set[int] = set()
     unstated: list[int] = []
     news_before = False  # the sentence before gave grants news-style: "Der Verein X 1310 Euro für …" goes on
+    event: str | None = None  # the event the text is about, for "… sich als Mitveranstalter mit … zu beteiligen"
     for text, offsets in _paragraphs(lines, used):
         position = 0
         subject: str | None = None  # the organisation the paragraph is about, for "Der Verein wird …"
@@ -154,14 +155,17 @@ def prose_grants(
             position = max(position, start)
             line = _line_at(offsets, max(start, 0))
             subject = _subject(sentence) or subject
+            event = _event(sentence) or event
             if not _GRANT_WORD_RE.search(sentence) and not news_before:  # a news list goes on without a verb
                 continue
             hits = [h for h in granted_hits(sentence) if h.value != 0]
             if not hits:
                 continue
             stated = status or section_status(sentence, "")  # a decision paper proposes, whatever its verbs
-            grant = _sentence_grant(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED) or _supported(
-                sentence, subject, line, agenda_number, stated or GrantStatus.RECOMMENDED
+            grant = (
+                _sentence_grant(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED)
+                or _supported(sentence, subject, line, agenda_number, stated or GrantStatus.RECOMMENDED)
+                or _share(sentence, event, line, agenda_number, stated or GrantStatus.RECOMMENDED)
             )
             if grant is None:
                 several = news_grants(sentence, line, agenda_number, stated or GrantStatus.RECOMMENDED, news_before)
@@ -203,6 +207,35 @@ _SUPPORTED_RE = re.compile(
     rf"(?:insgesamt\s+)?(?P<amount>{_AMOUNT[len('(?P<amount>') : -1]})\s+(?:unterstützt|gefördert|bezuschusst)"
 )
 _COUNCIL_SHARE_RE = re.compile(rf"{_AMOUNT}\s+(?:vom|von\s+dem|aus\s+Mitteln\s+des)\s+Integrationsbeirat")
+
+
+# "Die Veranstaltung in Reinheim „Oh, eine Dummel“ findet … statt": an event a council may help to pay for.
+_EVENT_RE = re.compile(
+    r"\b(?:Die|Der|Das|die|der|das)\s+(?P<name>(?:Veranstaltung|Fest|Festival|Aktion|Ausstellung|Lesung|Konzert)"
+    r"(?:\s+in\s+[A-ZÄÖÜ][\w-]+)?\s+„[^“]{2,80}“)"
+)
+# "Der Kreisausländerbeirat beschließt …, sich als Mitveranstalter mit einer finanziellen Unterstützung in Höhe
+# von 500,- Euro zu beteiligen."
+_SHARE_RE = re.compile(
+    rf"\bbeschlie(?:ßt|ßen)\b[^.]*?\bsich\b[^.]*?\bmit\s+(?:einer\s+finanziellen\s+Unterstützung|einem\s+"
+    rf"(?:Zuschuss|Betrag|Beitrag))\s+{_HOW}\s+{_AMOUNT}\s+zu\s+beteiligen"
+)
+
+
+def _event(sentence: str) -> str | None:
+    match = _EVENT_RE.search(sentence)
+    return match.group("name") if match else None
+
+
+def _share(sentence: str, event: str | None, line: int, agenda_number: str | None, status: GrantStatus) -> Grant | None:
+    """The council's share in an event the text names before: a grant to that event."""
+    match = _SHARE_RE.search(sentence)
+    if not match or not event:
+        return None
+    amount = grant_amount(find_amounts(match.group("amount")), match.group("amount"), line)
+    if not amount:
+        return None
+    return Grant(None, event, amount, None, status, parse_vote(sentence), agenda_number, line)
 
 
 def _subject(sentence: str) -> str | None:

@@ -65,7 +65,8 @@ _NOT_MEETING_DATE_RE = re.compile(
     r"|Antrag\s+vom|Einladung|Eingang|Frist|gez\.|Versand|nächste|Genehmigung"
     r"|(?:Stadtbezirksrat|Bezirksrat|Rat\s+der\s+Stadt)\s+(?:hat\s+)?am\s+\d"  # another body's decision
     r"|\bbis\s+(?:\w+,\s*)?(?:den\s+|zum\s+)?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)"  # a deadline, not "bis 20 Uhr"
-    r"|\bstatt(?:findet|finden|fand|fanden)\b",  # an event's date ("… am 19.06.2010 … stattfindet")
+    r"|\bstatt(?:findet|finden|fand|fanden)\b"  # an event's date ("… am 19.06.2010 … stattfindet")
+    r"|\bauf\s+die\s+Tagesordnung\b",  # "… diesen Antrag auf die Tagesordnung der Sitzung am … zu nehmen"
     re.IGNORECASE,
 )
 _MEETING_WORDS_RE = re.compile(r"Sitzung|Integrationsbeirat|Protokoll|Niederschrift|Sitzungsdatum", re.IGNORECASE)
@@ -110,7 +111,9 @@ def document_kind(lines: list[Line]) -> DocumentKind:
             return DocumentKind.PROTOCOL
         if re.search(
             r"Beschlussdrucksache|Drucksache\s+Nr|Informationsdrucksache|Inhalt\s+der\s+Drucksache|"
-            r"^Antrag\s+Nr\.\s*\d{2}-\d{3,5}/\d{4}",
+            r"^Antrag\s+Nr\.\s*\d{2}-\d{3,5}/\d{4}|"
+            # other cities' session systems and motions: "Vorlage-Art:Beschlussvorlage", "Betrifft Antrag der …"
+            r"Beschlussvorlage|^Vorlage\b|Beratungsfolge|Sachverhalt\s*/\s*Begründung|Betrifft\s*:?\s*Antrag",
             text,
             re.IGNORECASE,
         ):
@@ -128,7 +131,7 @@ _COUNCIL_MEETING_RE = re.compile(
 
 
 _PROTOCOL_WORDS_RE = re.compile(
-    r"Protokoll|Niederschrift|Tagesordnung|\bTOP\b|Anwesend|Beginn|Eröffnung|"
+    r"Protokoll|Niederschrift|Tagesordnung|\bTOP\b|Anwesend|Beginn\s*:|Sitzungsbeginn|Eröffnung\s+der\s+Sitzung|"
     r"\d{1,3}\.\s+(?:öffentliche\s+)?Sitzung|^(?:öffentliche\s+)?Sitzung\b",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -161,6 +164,30 @@ def named_meeting_date(text: str) -> dt.date | None:
         ):
             continue  # "… auf die Tagesordnung der Sitzung am …": a meeting still to come
         hits = find_dates(match.group("date"))
+        if hits and hits[0].start == 0:
+            dates.add(hits[0].date)
+    return dates.pop() if len(dates) == 1 else None
+
+
+# "Der Ausschuss kommt zu seiner nächsten öffentlichen Sitzung am Donnerstag, 10. Juli 2025, … zusammen",
+# "Die nächste Sitzung des Integrationsbeirats ist am 11. Dezember 2017."
+_ANNOUNCED_RE = re.compile(
+    r"\bkomm(?:t|en)\s+zu\s+(?:seiner|ihrer)\s+(?:nächsten\s+)?(?:öffentlichen\s+)?Sitzung\s+am\s+(?P<date>[^;]{4,60}?\d{4})"
+    r"[,\s][^.]*\bzusammen\b"
+    r"|\b(?:Die|Seine|Ihre)\s+nächste\s+Sitzung(?:\s+des\s+[\w-]+)?\s+(?:ist|findet)\s+am\s+(?P<date2>[^;]{4,40}?\d{4})"
+    # "Der Integrationsbeirat Döhren-Wülfel wird sich wieder am 23. November 2017 treffen."
+    r"|\b(?:wird\s+sich|trifft\s+sich|tagt)\s+(?:wieder\s+|erneut\s+)?am\s+(?P<date3>[^;]{4,40}?\d{4})"
+)
+_WEEKDAY_RE = re.compile(r"^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+(?:den\s+)?")
+
+
+def announced_meeting_date(text: str) -> dt.date | None:
+    """The meeting a page announces, and nothing else (a protocol's "bis zur nächsten Sitzung
+    am …" is no announcement); None when it announces none or several."""
+    dates = set()
+    for match in _ANNOUNCED_RE.finditer(text):
+        written = _WEEKDAY_RE.sub("", (match.group("date") or match.group("date2") or match.group("date3")).strip())
+        hits = find_dates(written)
         if hits and hits[0].start == 0:
             dates.add(hits[0].date)
     return dates.pop() if len(dates) == 1 else None

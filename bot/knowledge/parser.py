@@ -124,6 +124,11 @@ def _parse(text: str, source_path: str) -> DocumentRecord:
     chunks = _passages(lines, header_lines, sections, kind, paper)
 
     if not (meeting and meeting.date) and not grants and not people and not agenda:
+        # Nothing else in it: a page that announces a meeting ("kommt zu seiner nächsten Sitzung am … zusammen").
+        announced = header.announced_meeting_date(" ".join(full_text.split()))
+        if announced is not None:
+            meeting = Meeting(date=announced)
+    if not (meeting and meeting.date) and not grants and not people and not agenda:
         raise ParseError(
             source_path,
             1,

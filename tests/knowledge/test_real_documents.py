@@ -44,7 +44,7 @@ def test_nothing_invented(document):
     assert not score.ceilings_wrong, "ceiling read wrong:\n" + "\n".join(score.ceilings_wrong)
 
 
-@pytest.mark.parametrize("group", ["hannover", "other"])
+@pytest.mark.parametrize("group", ["hannover-given", "hannover-found", "other"])
 def test_grants_and_dates_read(group):
     score = real_corpus.score_all().get(group)
     assert score is not None, f"no documents in tests/fixtures/real/{group}"
