@@ -85,3 +85,9 @@ def test_votes(text, kind, counts, written):
 @pytest.mark.parametrize("text", ["Beginn 19:00 Uhr", "Projekt: Sommerfest", "am 12/05/2019"])
 def test_no_vote(text):
     assert parse_vote(text) is None
+
+
+def test_three_decimals_are_read_only_when_exact():
+    """ "3.000,000 €" (a real Drucksache) is exactly 3.000 €; "3.000,001 €" cannot be paid in cents."""
+    assert [h.value for h in find_amounts("Zuwendungsbeitrag: 3.000,000 €")] == [Decimal("3000.00")]
+    assert [h.value for h in find_amounts("Zuwendungsbeitrag: 3.000,001 €")] == [None]
