@@ -15,7 +15,14 @@ organisations). For each:
   one session per question as the action server does; each database is asked about the
   council-years it holds (the seed: Linden-Limmer 2019);
 - on the scale database: council-years whose total differs from the generator's truth
-  (must be 0).
+  (must be 0);
+- the grants *answer* (query and Leichte Sprache rendering, as the action does it) for a
+  council and year: p50/p95 ms;
+- memory: peak RSS of a fresh process that answers the same grant questions on that
+  database (what the action server adds for it);
+- NLU training time with the lookup tables generated from that database
+  (``beirat build-lookups``, then ``rasa train nlu`` in a copy of the project), and the
+  number of lookup entries; skipped with ``train=False``.
 
 A measurement, not a test: nothing fails on a slow figure.
 
@@ -27,9 +34,15 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import multiprocessing
+import os
 import random
 import re
+import resource
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from decimal import Decimal
@@ -42,6 +55,7 @@ from bench import scale_corpus
 from bot.db import schema as s
 from bot.db.session import dispose_engine, get_engine, session_scope
 from bot.importer.ingest import ingest
+from bot.language.answers import grants as grant_answers
 from bot.queries import grants
 
 REPO = Path(__file__).resolve().parent.parent
@@ -164,6 +178,63 @@ def _queries(url: str, council_years: list[tuple[str, int]], years: list[int], q
     return out
 
 
+def _grants_answer(session, council: str, year: int) -> str:
+    """What the grants-list action does: the query, then the plain-language answer."""
+    found = grants.list_grants(session, council=council, year=year)
+    return grant_answers.grants_list(found, council=council, year=year).text
+
+
+def _answers(url: str, council_years: list[tuple[str, int]], repeat: int) -> dict:
+    rng = random.Random(13)
+    picks = [rng.choice(council_years) for _ in range(repeat)]
+    _timed(url, _grants_answer, *picks[0])  # warm-up, as for the queries
+    return _ms([_timed(url, _grants_answer, council, year)[0] for council, year in picks])
+
+
+def _workload(url: str, picks: list[tuple[str, int]]) -> float:
+    """In a fresh process: answer the grant questions; peak RSS in MiB (Linux: ru_maxrss in KiB)."""
+    for council, year in picks:
+        with session_scope(url) as session:
+            _grants_answer(session, council, year)
+            grants.grant_total(session, council=council, year=year)
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _memory(url: str, council_years: list[tuple[str, int]]) -> float:
+    rng = random.Random(17)
+    picks = [rng.choice(council_years) for _ in range(50)]
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_workload, (url, picks))
+
+
+def _training(url: str, root: Path) -> dict:
+    """Seconds of ``rasa train nlu`` with the lookup tables of this database, in a copy of the project."""
+    project = root / "project"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir()
+    for name in ("config.yml", "domain.yml"):
+        shutil.copy(REPO / name, project / name)
+    shutil.copytree(REPO / "data", project / "data", ignore=shutil.ignore_patterns("lookups"))
+    env = {**os.environ, "DATABASE_URL": url, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    binaries = Path(sys.executable).parent
+    subprocess.run([str(binaries / "beirat"), "build-lookups", "--out", str(project / "data" / "nlu" / "lookups")],
+                   env=env, cwd=project, check=True, capture_output=True)  # fmt: skip
+    entries = sum(
+        line.lstrip().startswith("- ")
+        for path in (project / "data" / "nlu" / "lookups").glob("*.yml")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    )
+    started = time.perf_counter()
+    result = subprocess.run(
+        [str(binaries / "rasa"), "train", "nlu", "--config", "config.yml", "--nlu", "data", "--out", "models"],
+        env=env, cwd=project, capture_output=True, text=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        return {"error": result.stderr[-500:]}
+    return {"nlu_training_seconds": round(seconds, 1), "lookup_entries": entries}
+
+
 def _council_years(url: str) -> list[tuple[str, int]]:
     """(council, year) pairs that have grants in this database."""
     with session_scope(url) as session:
@@ -186,7 +257,7 @@ def _truth_mismatches(url: str, truth: dict) -> list[str]:
     return wrong
 
 
-def run(seed: int = scale_corpus.DEFAULT_SEED, repeat: int = 200) -> dict:
+def run(seed: int = scale_corpus.DEFAULT_SEED, repeat: int = 200, train: bool = True) -> dict:
     """Build both databases, measure; returns the figures (also printed by ``main``)."""
     with tempfile.TemporaryDirectory(prefix="beirat-scale-") as temporary:
         root = Path(temporary)
@@ -215,6 +286,10 @@ def run(seed: int = scale_corpus.DEFAULT_SEED, repeat: int = 200) -> dict:
             council_years = _council_years(url)  # each database is asked about its own grants
             years = sorted({y for _, y in council_years})
             database |= _queries(url, council_years, years, questions, repeat)
+            database["grants_answer_council_year"] = _answers(url, council_years, repeat)
+            database["answer_process_peak_rss_mib"] = _memory(url, council_years)
+            if train:
+                database["training"] = _training(url, root)
             if label == "scale":
                 wrong = _truth_mismatches(url, truth)
                 database["council_years_differing_from_truth"] = len(wrong)
@@ -224,8 +299,14 @@ def run(seed: int = scale_corpus.DEFAULT_SEED, repeat: int = 200) -> dict:
         results["ratio_scale_over_seed"] = {
             key: round(results["scale"][key]["p95_ms"] / max(results["seed"][key]["p95_ms"], 0.001), 1)
             for key in ("find_organisation", "list_grants_council_year", "grant_total_council_year",
-                        "grant_total_year_all_councils")
+                        "grant_total_year_all_councils", "grants_answer_council_year")
         }  # fmt: skip
+        results["ratio_scale_over_seed"]["answer_process_peak_rss"] = round(
+            results["scale"]["answer_process_peak_rss_mib"] / results["seed"]["answer_process_peak_rss_mib"], 2
+        )
+        trainings = [results[label].get("training", {}).get("nlu_training_seconds") for label in ("scale", "seed")]
+        if all(trainings):
+            results["ratio_scale_over_seed"]["nlu_training"] = round(trainings[0] / trainings[1], 2)
         results["ratio_scale_over_seed"]["database_bytes"] = round(
             results["scale"]["database_bytes"] / results["seed"]["database_bytes"], 1
         )
@@ -236,8 +317,9 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--seed", type=int, default=scale_corpus.DEFAULT_SEED)
     options.add_argument("--repeat", type=int, default=200)
+    options.add_argument("--no-training", action="store_true", help="skip the two NLU trainings (minutes each)")
     arguments = options.parse_args()
-    print(json.dumps(run(arguments.seed, arguments.repeat), indent=2, ensure_ascii=False))
+    print(json.dumps(run(arguments.seed, arguments.repeat, not arguments.no_training), indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":
