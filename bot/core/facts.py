@@ -23,6 +23,7 @@ class Source:
     paper_number: str | None = None  # decision papers: "15-2038/2011"
     agenda_number: str | None = None  # TOP
     url: str | None = None  # the public address of the document, where known
+    excerpt: bool = False  # the stored text is cut off: its lists may be incomplete, no count is claimed
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,12 @@ def header_people(lines: list[Line], warnings: list[ParseWarning]) -> tuple[list
                 person = parse_person_line(text, role, default=attendance, parentheses_excused=marker, line=line.number)
                 if person:
                     people.append(person)
+        elif not line.blank and role is not None and line.text.count(",") >= 3 and not line.text.startswith("("):
+            # "Bezirksbürgermeister Dickneite, Hannes Amelung, Rafael Bartosch-Schwarz, Sinan Yayici,": a running
+            # comma list under the label, perhaps over several lines (a name may break across them)
+            rest, index = _continued(lines, index, line.text)
+            people.extend(_list_people(rest, role, attendance, line.number, None, warnings))
+            pending_failures = []
         elif not line.blank and role is not None:
             text, last = _join_parentheses(lines, index)
             person = parse_person_line(text, role, default=attendance, parentheses_excused=marker, line=line.number)
@@ -203,6 +209,12 @@ def _name_columns(line: Line) -> list[str]:
     return ["  ".join(cells[a:b]) for a, b in zip(starts, starts[1:] + [len(cells)], strict=True)]
 
 
+def _name_goes_on(before: str, text: str) -> bool:
+    """ "…, Herr Rensch, André" + "Becker": a list's last name broken over two lines."""
+    last_item = before.rsplit(",", 1)[-1].split()
+    return len(last_item) == 1 and bool(re.fullmatch(r"[A-ZÄÖÜ][\w-]+", text.strip()))
+
+
 def _continued(lines: list[Line], index: int, rest: str) -> tuple[str, int]:
     """A comma list that goes on over the next lines until a blank line."""
     parts = [rest]
@@ -210,7 +222,11 @@ def _continued(lines: list[Line], index: int, rest: str) -> tuple[str, int]:
         index + 1 < len(lines)
         and not lines[index + 1].blank
         and not _label(lines[index + 1].text)
-        and (parts[-1].rstrip().endswith(",") or lines[index + 1].text.count(",") >= 1)
+        and (
+            parts[-1].rstrip().endswith(",")
+            or lines[index + 1].text.count(",") >= 1
+            or _name_goes_on(parts[-1], lines[index + 1].text)
+        )
     ):
         index += 1
         parts.append(lines[index].text)

@@ -146,8 +146,8 @@ def format_source(source: Source, with_council: bool = True, with_agenda: bool =
         if source.meeting_date:  # the council's meeting the paper reports, not the paper's own date
             sentences.append(f"Der Integrationsbeirat hat am {format_date(source.meeting_date)} darüber gesprochen.")
         return split_compounds(" ".join(sentences))
-    site = report_site(source.url)
-    if site:  # a news site's report of the meeting, not the protocol itself
+    site = report_site(source.url) if source.meeting_number is None else None
+    if site:  # a news site's report of the meeting; a copy of a numbered meeting's protocol stays a protocol
         meeting = f"die {source.meeting_number}. Sitzung" if source.meeting_number else "eine Sitzung"
         sentences = [f"Das steht in einem Bericht auf {site}."]
         if source.meeting_date:

@@ -55,6 +55,7 @@ def source(
         paper_number=document.paper_number,
         agenda_number=agenda_number,
         url=document.source_url,
+        excerpt=bool(document.excerpt),
     )
 
 

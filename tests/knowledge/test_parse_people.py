@@ -145,3 +145,18 @@ def test_absent_without_excuse_is_not_stored_as_excused():
     status = {p.family_name: p.attendance for p in parse_text(text, "absent.txt").people}
     assert status == {"Berg": Attendance.PRESENT, "Klar": Attendance.EXCUSED, "Lund": Attendance.ABSENT,
                       "Roth": Attendance.ABSENT}
+
+
+def test_a_running_comma_list_of_names_is_one_person_each():
+    """The real Misburg-Anderten protocol (tests/fixtures/real/hannover/002): "Anwesende:" then names
+    separated by commas over two lines, one name broken across the line end ("André" / "Becker")."""
+    import json
+    from pathlib import Path
+
+    from bot.knowledge.parser import parse_text
+
+    real = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "hannover"
+    text = next(real.glob("002_*.txt"))
+    expected = json.loads(text.with_name(text.name.replace(".txt", ".expected.json")).read_text(encoding="utf-8"))
+    people = parse_text(text.read_text(encoding="utf-8"), str(text)).people
+    assert [p.family_name for p in people] == [name.split()[-1] for name in expected["present"]]

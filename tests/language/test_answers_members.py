@@ -98,3 +98,18 @@ def test_absent_without_excuse_is_said_as_fehlte():
     assert "nicht kommen" not in text, "nobody excused: no 'konnte nicht kommen'"
     both = answers.attendance_absent(AttendanceFact(MEETING, present=(), excused=(GRUBE,), absent=(away,))).text
     assert "konnte 1 Person nicht kommen:" in both and "Außerdem fehlte 1 Person:" in both, both
+
+
+def test_a_list_from_an_excerpt_is_never_complete_and_never_counted():
+    """A stored copy cut off mid-list ("EXCERPT:") may lack names: no count, and said so."""
+    import dataclasses
+
+    cut = dataclasses.replace(SOURCE, excerpt=True)
+    people = [dataclasses.replace(p, source=cut) for p in (GRUBE, SCHMALZ)]
+    listed = answers.members(people, LINDEN).text
+    assert "Der Text ist nur ein Auszug." in listed and "2 Mitglieder" not in listed, listed
+    counted = answers.member_count(people, LINDEN).text
+    assert "2" not in counted.split("Das steht")[0] and "nur ein Auszug" in counted, counted
+    meeting = dataclasses.replace(MEETING, source=cut)
+    present = answers.attendance_present(AttendanceFact(meeting, present=tuple(people), excused=())).text
+    assert "waren diese Personen da:" in present and "2 Personen" not in present, present

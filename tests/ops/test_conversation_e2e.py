@@ -61,7 +61,7 @@ def test_next_meeting_is_not_invented(rasa):
          ["Banjul e.V.", "Förderverein der IGS Linden e.V.", "32. Sitzung", "1. April 2019"], ["Faust"]),
         # A Stadtteil names its council: Linden-Nord is in Linden-Limmer.
         ("Welche Vereine in Linden-Nord haben 2012 Geld bekommen?",
-         ["Faust e.V.", "2.750 Euro", "hallolinden-db.de", "18. Juni 2012"], ["Banjul"]),
+         ["Faust e.V.", "2.750 Euro", "12. Sitzung", "18. Juni 2012"], ["Banjul"]),
         ("Wie viel Geld hat der Integrationsbeirat Nord 2018 vergeben?", ["Für das Jahr 2018 habe ich nichts."], ["Euro"]),
         ("Wie viel Geld hat der Integrationsbeirat Mitte 2025 vergeben?",
          ["höchstens 2.600 Euro", "Papier von der Stadt aus dem Jahr 2025"], []),

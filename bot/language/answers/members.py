@@ -33,8 +33,18 @@ def _council(people: Sequence[PersonFact], council: str | None) -> str:
     return council_label(council or (people[0].council if people else None))
 
 
+EXCERPT_NOTE = ["Der Text ist nur ein Auszug.", "Vielleicht fehlen dort Namen."]
+
+
+def _from_excerpt(people: Sequence[PersonFact]) -> bool:
+    return any(p.source.excerpt for p in people)
+
+
 def members(people: Sequence[PersonFact], council: str | None = None) -> Answer:
     where = _council(people, council)
+    if _from_excerpt(people):  # a cut-off list is never said to be complete, and not counted
+        lines = ["Diese Mitglieder stehen im Text:", *_people_lines(people), *EXCERPT_NOTE]
+        return finish(lines, [p.source for p in people], limit=len(lines), terms=TERMS)
     lines = [f"Im {where} sind {len(people)} Mitglieder.", "Das sind die Mitglieder:"]
     lines += _people_lines(people)
     return finish(lines, [p.source for p in people], limit=2 + LIST_LIMIT, terms=TERMS)
@@ -42,6 +52,9 @@ def members(people: Sequence[PersonFact], council: str | None = None) -> Answer:
 
 def member_count(people: Sequence[PersonFact], council: str | None = None) -> Answer:
     where = _council(people, council)
+    if _from_excerpt(people):
+        lines = ["Das kann ich nicht genau sagen.", *EXCERPT_NOTE]
+        return finish(lines, [p.source for p in people][:1], terms=TERMS)
     lines = [f"Der {where} hat {len(people)} Mitglieder."]
     return finish(lines, [p.source for p in people][:1], terms=TERMS)
 
@@ -114,6 +127,9 @@ def attendance_present(fact: AttendanceFact) -> Answer:
     when = meeting_phrase(fact.meeting)
     if not people:
         return finish([f"Im Protokoll von {when} steht nicht, wer da war."], [fact.meeting.source])
+    if fact.meeting.source.excerpt:  # a cut-off list: no count, and said to be cut off
+        lines = [f"Bei {when} waren diese Personen da:", *_people_lines(people), *EXCERPT_NOTE]
+        return finish(lines, [fact.meeting.source], limit=len(lines), terms=TERMS)
     count = "1 Person" if len(people) == 1 else f"{len(people)} Personen"
     verb = "war" if len(people) == 1 else "waren"
     lines = [f"Bei {when} {verb} {count} da:", *_people_lines(people)]
