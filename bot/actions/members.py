@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, meeting_slots, no_data
+import re
+
+from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity, meeting_slots, no_data
 from bot.core.facts import PersonFact
 from bot.language.answers import common as texts
 from bot.language.answers import members as answers
@@ -93,10 +95,37 @@ class ActionDeputy(BeiratAction):
         return _person_reply(person, answers.deputy(person), "deputy")
 
 
+# "War Herr X bei der Sitzung im April?": about a meeting, so attendance, not membership.
+_ABOUT_A_MEETING_RE = re.compile(
+    r"\b(?:sitzung|treffen|anwesend|dabei|gekommen|teilgenommen|gefehlt|entschuldigt)\b|\bwar\b[^?]*\bda\b",
+    re.IGNORECASE,
+)
+
+
+def person_attendance(ctx: Context, topic: str) -> Reply:
+    """The named person at the meeting asked about (the latest of the person's council if none)."""
+    person = resolve_person(ctx, ctx.council(required=False))
+    council = person.council or ctx.council()
+    meeting = ctx.meeting(council)
+    fact = queries.attendance(ctx.session, council, meeting.date)
+    if fact is None:
+        raise no_data()
+    return Reply(
+        answers.person_attendance(person.full_name, fact),
+        slots={**meeting_slots(fact.meeting), "person": person.full_name},
+        factual=True,
+        topic=topic,
+        passage=no_passage_text(fact.meeting.source),
+    )
+
+
 class ActionIsMember(BeiratAction):
     action_name = "action_is_member"
 
     def respond(self, ctx: Context) -> Reply:
+        text = (ctx.tracker.latest_message or {}).get("text") or ""
+        if entity(ctx.tracker, "meeting_date") or _ABOUT_A_MEETING_RE.search(text):
+            return person_attendance(ctx, "attendance_present")
         person = resolve_person(ctx, ctx.council(required=False))
         return _person_reply(person, answers.is_member(person), "is_member")
 
@@ -152,6 +181,8 @@ class _Attendance:
     topic: str
 
     def respond(self, ctx: Context) -> Reply:
+        if entity(ctx.tracker, "person"):  # "War Frau X bei der Sitzung?": that person, not the whole list
+            return person_attendance(ctx, self.topic)
         council = ctx.council()
         meeting = ctx.meeting(council)
         fact = queries.attendance(ctx.session, council, meeting.date)

@@ -143,6 +143,13 @@ def _meeting_texts(session: Session, council: str) -> Iterator[tuple[str, str]]:
         if attendance:
             yield from _parts(f"Anwesend {label}", members.attendance_present(attendance))
             yield from _parts(f"Verhindert {label}", members.attendance_absent(attendance))
+            # One person each: there, excused, absent, and one the list does not name.
+            for kind, people in (("da", attendance.present), ("entschuldigt", attendance.excused),
+                                 ("fehlte", attendance.absent)):  # fmt: skip
+                if people:
+                    answer = members.person_attendance(people[0].full_name, attendance)
+                    yield from _parts(f"Person {kind} {label}", answer)
+            yield from _parts(f"Person nicht genannt {label}", members.person_attendance("Erika Muster", attendance))
         administration = member_queries.administration(session, council, meeting.date)
         if administration:
             yield from _parts(f"Verwaltung {label}", members.administration(administration))

@@ -103,3 +103,24 @@ def test_administration_and_guests(one_council, chat):
     assert f"- Herr Mingers ({split_compounds('Fachbereich Personal und Organisation')})" in admin
     guests = chat.ask(ActionGuests, "ask_guests").text
     assert "3 Gäste" in guests and "- Asghar Eslami (Koordinator Kargah e.V.)" in guests
+
+
+def test_attendance_of_a_named_person_is_not_membership(one_council, chat):
+    """ "War Frau Schmalz bei der Sitzung?" about an excused member once got "Ja. … ist Mitglied"."""
+    for action, intent in ((ActionIsMember, "ask_is_member"), (ActionAttendancePresent, "ask_attendance_present")):
+        turn = chat.ask(action, intent, text="War Frau Schmalz bei der Sitzung?", person="Schmalz")
+        assert turn.text.startswith("Nein. Inga Schmalz konnte bei der 32. Sitzung"), turn.text
+        assert "Mitglied" not in turn.text
+        turn = chat.ask(action, intent, text="War Grube bei der Sitzung am 01.04.2019 da?", person="Grube",
+                        meeting_date="01.04.2019")
+        assert turn.text.startswith("Ja. Rainer-Jörg Grube war bei der 32. Sitzung"), turn.text
+    membership = chat.ask(ActionIsMember, "ask_is_member", text="Ist Frau Schmalz im Beirat?", person="Schmalz")
+    assert "Mitglied" in membership.text, "a membership question still answers membership"
+
+
+def test_a_person_the_meeting_protocol_does_not_name_is_said_so(one_council, chat):
+    turn = chat.ask(ActionAttendancePresent, "ask_attendance_present", text="War Herr Mingers da?",
+                    person="Herr Mingers")
+    # Herr Mingers is named in the protocol, but as the administration, not in the list of members.
+    assert turn.text.startswith("Herr Mingers steht nicht in der Liste der Mitglieder."), turn.text
+    assert "Darum weiß ich das nicht." in turn.text and "Ja." not in turn.text

@@ -38,6 +38,9 @@ def ask(rasa, sender: str, question: str) -> str:
         ("wer waren die gäste in linden-limmer am 01.04.2019", ["Wuttig"]),
         ("wie viele waren in linden-limmer am 01.04.2019 nicht da", ["13"]),
         ("was ist mit antrag 04/2019", ["Banjul e.V."]),
+        # Attendance is not membership: Inga Schmalz is a member but was excused on 1 April 2019.
+        ("War Inga Schmalz bei der Sitzung am 01.04.2019 in Linden-Limmer?", ["Nein. Inga Schmalz konnte"]),
+        ("war grube am 01.04.2019 in linden-limmer da", ["Ja. Rainer-Jörg Grube war"]),
     ],
 )
 def test_seed_questions_get_the_facts_of_the_protocol(rasa, question, expected):

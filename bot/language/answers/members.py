@@ -136,6 +136,24 @@ def attendance_present(fact: AttendanceFact) -> Answer:
     return finish(lines, [fact.meeting.source], limit=1 + LIST_LIMIT, terms=TERMS)
 
 
+def person_attendance(name: str, fact: AttendanceFact) -> Answer:
+    """Was this person at that meeting: there, excused, absent, or not named in the protocol."""
+    when = meeting_phrase(fact.meeting)
+
+    def named(people: Sequence[PersonFact]) -> bool:
+        return any(p.full_name == name for p in people)
+
+    if named(fact.present):
+        lines = [f"Ja. {name} war bei {when} da."]
+    elif named(fact.excused):
+        lines = [f"Nein. {name} konnte bei {when} nicht kommen.", f"{name} hat sich entschuldigt."]
+    elif named(fact.absent):
+        lines = [f"Nein. {name} fehlte bei {when}."]
+    else:  # membership is another question: this meeting's list of members just does not name the person
+        lines = [f"{name} steht nicht in der Liste der Mitglieder.", "Darum weiß ich das nicht."]
+    return finish(lines, [fact.meeting.source], terms=TERMS)
+
+
 def attendance_absent(fact: AttendanceFact) -> Answer:
     """Who was not there: excused ("konnte nicht kommen") and absent without an excuse ("fehlte")."""
     when = meeting_phrase(fact.meeting)
