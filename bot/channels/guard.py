@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 speedups.install()
 
 TECHNICAL_PROBLEM_TEXT = "Ich habe gerade ein technisches Problem. Bitte versuchen Sie es später noch einmal."
+# "/restart" typed by hand: Rasa restarts the conversation and says nothing; the user hears this.
+RESTARTED_TEXT = "Gut. Wir fangen neu an. Was möchten Sie wissen?"
+_RESTART_RE = re.compile(r"^\s*/restart\s*$", re.IGNORECASE)
 EMPTY_TEXT = "Ihre Nachricht ist leer. Bitte schreiben Sie Ihre Frage."
 TOO_LONG_TEXT = (
     "Ihre Nachricht ist sehr lang. Bitte schreiben Sie Ihre Frage kürzer. Zum Beispiel: Wer ist im Integrationsbeirat?"
@@ -160,6 +163,9 @@ def guarded(on_new_message: OnNewMessage, timeout: float | None = None) -> OnNew
         except Exception as error:  # never a stack trace to the user; the log has it
             logger.exception("Fehler beim Verarbeiten einer Nachricht von %s", ratelimit.sender_hash(sender))
             problem = type(error).__name__
+        if problem is None and counting.sent == 0 and _RESTART_RE.match(cleaned.text):
+            await output.send_text_message(sender, RESTARTED_TEXT)
+            return
         if problem is None and counting.sent == 0:
             problem = "keine Antwort (Action-Server nicht erreichbar oder Aktion fehlgeschlagen?)"
         if problem is not None:

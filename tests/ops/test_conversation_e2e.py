@@ -115,3 +115,13 @@ def test_hard_word_is_explained_once_per_conversation(rasa):
     assert not again, f"explained again in the same conversation: {sorted(again)}"
     fresh = ask(rasa, "e2e-glossary-new", "wie viel geld hat banjul bekommen")
     assert explained <= {m.strip() for m in EXPLANATION.findall(fresh)}, "a new conversation explains again"
+
+
+def test_restart_typed_by_hand_starts_a_new_conversation(rasa):
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    assert "1.400 Euro" in ask(rasa, sender, "wie viel geld hat banjul bekommen")
+    assert ask(rasa, sender, "/restart") == "Gut. Wir fangen neu an. Was möchten Sie wissen?"
+    after = ask(rasa, sender, "und wofür?")
+    assert "Fußball" not in after and "technisches Problem" not in after, f"the old conversation went on: {after!r}"
+    other = ask(rasa, sender, "/foo")
+    assert "technisches Problem" not in other and other, f"another slash command needs a polite answer: {other!r}"
