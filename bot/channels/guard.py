@@ -163,7 +163,7 @@ def guarded(on_new_message: OnNewMessage, timeout: float | None = None) -> OnNew
         except Exception as error:  # never a stack trace to the user; the log has it
             logger.exception("Fehler beim Verarbeiten einer Nachricht von %s", ratelimit.sender_hash(sender))
             problem = type(error).__name__
-        if problem is None and counting.sent == 0 and _RESTART_RE.match(cleaned.text):
+        if problem is None and counting.sent == 0 and _RESTART_RE.match(cleaned.text or ""):
             await output.send_text_message(sender, RESTARTED_TEXT)
             return
         if problem is None and counting.sent == 0:
