@@ -20,7 +20,8 @@ from bot.knowledge.parse_votes import parse_vote
 from bot.knowledge.records import Grant, GrantStatus, ParseWarning
 
 _Q = r"(?:[^,;„“\"]|„[^“]*“|\"[^\"]*\")"  # text, quotations kept whole
-_AMOUNT = r"(?P<amount>(?:€|EUR)\s*\S+|\S+\s*(?:,-\s*)?(?:€|EUR\b|Euro\b))"
+_AMOUNT_TEXT = r"(?:€|EUR)\s*\S+|\S+\s*(?:,-\s*)?(?:€|EUR\b|Euro\b)"
+_AMOUNT = rf"(?P<amount>{_AMOUNT_TEXT})"
 _NOUN = r"(?:eine[n]?\s+|die\s+)?(?:Zuwendung|Förderung|Zuschuss|Unterstützung)"
 _HOW = r"(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|von|über|mit)"
 _ART = r"(?:das|den|die|ein|eine|einen)\s+"
@@ -204,7 +205,7 @@ _SUBJECT_RE = re.compile(
 # Integrationsbeirat bereitgestellt werden."
 _SUPPORTED_RE = re.compile(
     rf"^(?:Der|Die|Das)\s+(?:Verein|Initiative|Gruppe|Träger\w*|Antragsteller\w*|Projekt)\s+(?:wird|wurde)\s+mit\s+"
-    rf"(?:insgesamt\s+)?(?P<amount>{_AMOUNT[len('(?P<amount>') : -1]})\s+(?:unterstützt|gefördert|bezuschusst)"
+    rf"(?:insgesamt\s+)?(?P<amount>{_AMOUNT_TEXT})\s+(?:unterstützt|gefördert|bezuschusst)"
 )
 _COUNCIL_SHARE_RE = re.compile(rf"{_AMOUNT}\s+(?:vom|von\s+dem|aus\s+Mitteln\s+des)\s+Integrationsbeirat")
 
