@@ -149,6 +149,12 @@ def reports_a_meeting(title: str) -> bool:
     return bool(_PROTOCOL_WORDS_RE.search(title))
 
 
+def _leading_date(written: str) -> dt.date | None:
+    """The date a piece of text starts with ("12. Februar 2024, um …"), else None."""
+    hits = find_dates(written)
+    return hits[0].date if hits and hits[0].start == 0 else None
+
+
 def named_meeting_date(text: str) -> dt.date | None:
     """The one meeting date a text names as such ("Sitzung vom 12. Februar 2024"); None
     when it names none or several."""
@@ -163,9 +169,9 @@ def named_meeting_date(text: str) -> dt.date | None:
             r"Tagesordnung\s+(?:der|einer)\s*(?:nächsten\s+)?$", text[max(0, match.start() - 40) : match.start()]
         ):
             continue  # "… auf die Tagesordnung der Sitzung am …": a meeting still to come
-        hits = find_dates(match.group("date"))
-        if hits and hits[0].start == 0:
-            dates.add(hits[0].date)
+        date = _leading_date(match.group("date"))
+        if date is not None:
+            dates.add(date)
     return dates.pop() if len(dates) == 1 else None
 
 
@@ -187,18 +193,18 @@ def announced_meeting_date(text: str) -> dt.date | None:
     dates = set()
     for match in _ANNOUNCED_RE.finditer(text):
         written = _WEEKDAY_RE.sub("", (match.group("date") or match.group("date2") or match.group("date3")).strip())
-        hits = find_dates(written)
-        if hits and hits[0].start == 0:
-            dates.add(hits[0].date)
+        date = _leading_date(written)
+        if date is not None:
+            dates.add(date)
     return dates.pop() if len(dates) == 1 else None
 
 
 def council_meeting_date(text: str) -> dt.date | None:
     """The date of the council's meeting that a decision paper reports, when it says so."""
     for match in _COUNCIL_MEETING_RE.finditer(text):
-        hits = find_dates(match.group("date") or match.group("date2"))
-        if hits and hits[0].start == 0:
-            return hits[0].date
+        date = _leading_date(match.group("date") or match.group("date2"))
+        if date is not None:
+            return date
     return None
 
 
