@@ -1,16 +1,20 @@
-"""The held-out NLU split stays unseen, and every intent has enough examples."""
+"""The held-out NLU split stays unseen, and every intent has enough examples.
+
+Every held-out file (tests/nlu/heldout*.yml) is checked against data/nlu after a real
+normalisation (entity markup, case, umlauts and ß, punctuation, whitespace: see
+similarity.py): no held-out sentence may have a similarity above MAX_RATIO (0.8) to any
+training sentence, so the held-out figure measures sentences the model has not seen.
+"""
 from pathlib import Path
 
 import pytest
 import yaml
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from similarity import MAX_RATIO, closest, examples, heldout_files, near_copies, normalise, training_files
 
 REPO = Path(__file__).resolve().parents[2]
-TRAINING_FILES = sorted(
-    p for p in (REPO / "data" / "nlu").rglob("*.yml") if "lookups" not in p.relative_to(REPO / "data" / "nlu").parts
-)
-HELDOUT_FILE = REPO / "tests" / "nlu" / "heldout.yml"
+HELDOUT_FILES = heldout_files()
 MIN_TRAINING = 25
 MIN_HELDOUT = 8
 
@@ -18,10 +22,6 @@ MIN_HELDOUT = 8
 def _load(paths) -> TrainingData:
     reader = RasaYAMLReader()
     return TrainingData().merge(*(reader.read(p) for p in paths))
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def _examples_by_intent(data: TrainingData) -> dict:
@@ -33,12 +33,17 @@ def _examples_by_intent(data: TrainingData) -> dict:
 
 @pytest.fixture(scope="module")
 def training() -> TrainingData:
-    return _load(TRAINING_FILES)
+    return _load(training_files())
+
+
+@pytest.fixture(scope="module")
+def trained_texts(training) -> list:
+    return sorted({normalise(m.get("text")) for m in training.intent_examples})
 
 
 @pytest.fixture(scope="module")
 def heldout() -> TrainingData:
-    return _load([HELDOUT_FILE])
+    return _load(HELDOUT_FILES)
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +51,60 @@ def domain_intents() -> list:
     return yaml.safe_load((REPO / "domain.yml").read_text(encoding="utf-8"))["intents"]
 
 
-def test_no_heldout_text_is_in_the_training_data(training, heldout):
-    trained = {_normalise(m.get("text")) for m in training.intent_examples}
-    leaked = sorted(_normalise(m.get("text")) for m in heldout.intent_examples if _normalise(m.get("text")) in trained)
-    assert not leaked, f"held-out examples also in data/nlu (remove them from one side): {leaked}"
+def test_there_are_heldout_files():
+    names = {p.name for p in HELDOUT_FILES}
+    assert {"heldout.yml", "heldout_residents.yml"} <= names, names
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Wie viel Geld hat [Banjul e.V.](organisation) bekommen?", "wie viel geld hat banjul e v bekommen"),
+        ("wer ist STELLVERTRETERIN in [Döhren-Wülfel](council)!!", "wer ist stellvertreterin in doehren wuelfel"),
+        ('Was heißt [MSO]{"entity": "term"}?', "was heisst mso"),
+        ("  für   was\t", "fuer was"),
+    ],
+)
+def test_the_normalisation_removes_what_does_not_change_the_sentence(raw, expected):
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "Wie viel Geld hat [Banjul](organisation) bekommen?",  # markup and punctuation
+        "WIE VIEL GELD HAT BANJUL BEKOMMEN",  # case
+        "wie viel geld hat banjul bekomen",  # one typo
+    ],
+)
+def test_a_near_copy_is_caught(copy):
+    trained = [normalise("wie viel geld hat [banjul](organisation) bekommen")]
+    assert near_copies([("ask_grant_amount", copy)], trained), copy
+    assert closest(normalise(copy), trained)[0] > MAX_RATIO
+
+
+def test_a_different_sentence_passes():
+    trained = [normalise("wie viel geld hat [banjul](organisation) bekommen")]
+    assert not near_copies([("ask_grant_amount", "banjul verein kriegt wieviel euro vom beirat?")], trained)
+
+
+@pytest.mark.parametrize("path", HELDOUT_FILES, ids=lambda p: p.name)
+def test_no_heldout_text_is_near_a_training_text(path, trained_texts):
+    offenders = near_copies(examples(path), trained_texts)
+    listed = "\n".join(f"  {ratio:.2f}  {text!r} ~ {match!r}" for ratio, text, match in offenders[:40])
+    assert not offenders, (
+        f"{len(offenders)} held-out examples in {path.name} are near copies of data/nlu "
+        f"(similarity > {MAX_RATIO}); rewrite one side:\n{listed}"
+    )
+
+
+def test_no_heldout_text_appears_twice(heldout):
+    seen: dict = {}
+    for message in heldout.intent_examples:
+        key = normalise(message.get("text"))
+        seen[key] = seen.get(key, 0) + 1
+    twice = sorted(text for text, count in seen.items() if count > 1)
+    assert not twice, f"held-out examples that appear twice: {twice}"
 
 
 def test_every_domain_intent_has_enough_training_examples(training, domain_intents):
@@ -74,7 +129,7 @@ def test_no_training_example_appears_under_two_intents(training):
     clashes = []
     for intent, texts in _examples_by_intent(training).items():
         for text in texts:
-            key = _normalise(text)
+            key = normalise(text)
             if key in seen and seen[key] != intent:
                 clashes.append((text, seen[key], intent))
             seen[key] = intent
