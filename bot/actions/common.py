@@ -24,12 +24,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from bot.actions.dates import parse_date, parse_year
+from bot.actions.unanswered import current_source, describe
+from bot.core import periods
 from bot.core.facts import MeetingFact, Source
+from bot.core.periods import Period
 from bot.db.session import session_scope
+from bot.feedback.kinds import META_KEY
 from bot.language import glossary as glossary_language
 from bot.language.answers import Answer
 from bot.language.answers import common as texts
 from bot.language.answers import discussion as passage_texts
+from bot.language.answers import meetings as meeting_texts
 from bot.queries import councils as council_queries
 from bot.queries import glossary as glossary_queries
 from bot.queries import meetings as meeting_queries
@@ -139,6 +144,15 @@ class Context:
             raise EarlyReply(texts.bad_year())
         return year
 
+    def period(self) -> Period | None:
+        """The period this message names ("im Mai 2019", "letztes Jahr", "seit 2015"),
+        else one in the date or year entity or slot (a button carries it as text)."""
+        today = periods.today()
+        found = periods.parse_period((self.tracker.latest_message or {}).get("text"), today)
+        for name in ("meeting_date", "year"):
+            found = found or periods.parse_period(self.value(name), today)
+        return found
+
     def meeting(self, council: str | None) -> MeetingFact:
         """The meeting asked about (by date), else the latest one in the data."""
         text = self.value("meeting_date")
@@ -150,7 +164,7 @@ class Context:
     def _meeting_on(self, text: str, council: str | None) -> MeetingFact | None:
         parsed = parse_date(text)
         if parsed is None:
-            raise EarlyReply(texts.bad_date())
+            return self._meeting_in(periods.parse_period(text, periods.today()), council)
         day, month, year = parsed
         if year is not None:
             try:
@@ -168,6 +182,15 @@ class Context:
         if matches:
             raise EarlyReply(texts.bad_date())
         return None
+
+    def _meeting_in(self, period: Period | None, council: str | None) -> MeetingFact | None:
+        """ "die Sitzung im April 2019": the one meeting in that period; asks when there are several."""
+        if period is None:
+            raise EarlyReply(texts.bad_date())
+        found = meeting_queries.list_meetings(self.session, council, period=period)
+        if len(found) > 1:
+            raise EarlyReply(meeting_texts.ask_meeting(found, self.intent))
+        return found[0] if found else None
 
 
 def meeting_slots(meeting: MeetingFact) -> dict[str, Any]:
@@ -190,6 +213,7 @@ def passage_for(session: Session, source: Source, *queries: str | None) -> str:
     given words (names, numbers); only a hit from the same document and agenda item
     counts. Without one it says so honestly and names the source.
     """
+    current_source.set(source)  # the answer's source, for the feedback record
     words = [_agenda_title(session, source), *queries]
     for query in dict.fromkeys(q for q in words if q):
         for passage in passage_queries.search_passages(session, query, council=source.council, limit=10):
@@ -313,6 +337,7 @@ class BeiratAction(Action, ABC):
 
     @technical_problem_guard
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        current_source.set(None)
         with session_scope() as session:
             ctx = Context(session, tracker)
             try:
@@ -320,6 +345,7 @@ class BeiratAction(Action, ABC):
             except EarlyReply as early:
                 reply = early.reply
             text, buttons, events = prepare(session, tracker, reply)
+            meta = describe(ctx, self.name(), reply.factual, reply.answer.text, reply.slots)
         # Sent only after the session closed cleanly: an error means one message, not two.
-        dispatcher.utter_message(text=text, buttons=buttons)
+        dispatcher.utter_message(text=text, buttons=buttons, **({META_KEY: meta} if meta else {}))
         return events

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from bot.core.facts import AgendaItemFact, MeetingFact
+from bot.core.periods import Period
 from bot.db import schema as s
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, latest_first, meeting_fact, source
 
@@ -48,13 +49,17 @@ def next_meeting(session: Session, council: str | None = None, today: dt.date | 
     return meeting_fact(meeting, council_names(session)) if meeting else None
 
 
-def list_meetings(session: Session, council: str | None = None, year: int | None = None) -> list[MeetingFact]:
-    """Meetings in date order (those without a date last), optionally of one year."""
+def list_meetings(
+    session: Session, council: str | None = None, year: int | None = None, *, period: Period | None = None
+) -> list[MeetingFact]:
+    """Meetings in date order (those without a date last), optionally of one year or period."""
     query = _meetings(session, council)
     if query is None:
         return []
     if year is not None:
-        query = query.where(s.Meeting.date >= dt.date(year, 1, 1), s.Meeting.date <= dt.date(year, 12, 31))
+        period = Period.year(year)
+    if period is not None:
+        query = query.where(s.Meeting.date >= period.start, s.Meeting.date <= period.end)
     query = query.order_by(s.Meeting.date.is_(None), s.Meeting.date, s.Meeting.number, s.Meeting.id)
     councils = council_names(session)
     return [meeting_fact(m, councils) for m in _one_per_day(session.execute(query).scalars().all())]

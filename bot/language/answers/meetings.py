@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from bot.core.facts import AgendaItemFact, MeetingFact
-from bot.language.answers import Answer
+from bot.language.answers import Answer, Button
 from bot.language.answers.common import (
+    BUTTON_LIMIT,
     LIST_LIMIT,
     association_note,
     bullets,
@@ -119,3 +120,14 @@ def meeting_number(meeting: MeetingFact) -> Answer:
     if meeting.date:
         lines.append(f"Die Sitzung war am {format_date(meeting.date)}.")
     return finish(lines, [meeting.source], terms=TERMS)
+
+
+def ask_meeting(meetings: Sequence[MeetingFact], intent: str) -> Answer:
+    """Several meetings in the period asked about: ask which one (each as a button)."""
+    dated = [m for m in meetings if m.date][-BUTTON_LIMIT:]
+    buttons = tuple(
+        Button.for_intent(format_date(m.date, weekday=False), intent, {"meeting_date": m.date.isoformat()})
+        for m in dated
+        if m.date
+    )
+    return Answer(text=f"Da gab es {len(meetings)} Sitzungen.\nWelche Sitzung meinen Sie?", buttons=buttons)
