@@ -37,6 +37,12 @@ def _purge_conversations(args: argparse.Namespace) -> int:
     return run_purge(args.older_than, args.tracker_url)
 
 
+def _report(args: argparse.Namespace) -> int:
+    from bot.feedback.render import run_report
+
+    return run_report(args.since, args.html, args.tracker_url)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="beirat", description="Frag den Beirat: Werkzeuge für die Wissensbasis.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -65,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--tracker-url", default=None, help="SQLAlchemy-URL des Tracker-Stores (Standard: aus endpoints.yml)"
     )
     p.set_defaults(func=_purge_conversations)
+
+    p = sub.add_parser("report", help="Bericht: nicht beantwortete Fragen, Rückmeldungen, fehlende Daten")
+    p.add_argument("--since", default="7d", help="Zeitraum bis jetzt, z.B. 7d, 24h, 4w (Standard: 7d)")
+    p.add_argument("--html", default=None, metavar="FILE", help="zusätzlich eine HTML-Seite mit Diagrammen schreiben")
+    p.add_argument(
+        "--tracker-url", default=None, help="SQLAlchemy-URL des Tracker-Stores (Standard: aus endpoints.yml)"
+    )
+    p.set_defaults(func=_report)
     return parser
 
 

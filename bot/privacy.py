@@ -5,7 +5,9 @@ Rasa's SQL tracker store keeps every event in the table ``events`` with a Unix
 cutoff and prints how many. Newer events stay, so a running conversation goes on.
 The tracker store comes from ``--tracker-url`` (an SQLAlchemy URL) or from the
 ``tracker_store`` section of ``endpoints.yml`` (``ENDPOINTS_FILE`` to use another).
-Run it daily (deploy/systemd/beirat-purge.timer).
+Run it daily (deploy/systemd/beirat-purge.timer). The same cutoff deletes the feedback
+and the unanswered questions (bot/feedback), which live in the tracker store's database
+unless BEIRAT_FEEDBACK_URL names another one.
 """
 
 from __future__ import annotations
@@ -76,12 +78,29 @@ def purge_events(tracker_url: str, older_than: timedelta, now: float | None = No
         engine.dispose()
 
 
+def purge_feedback(tracker_url: str, older_than: timedelta, now: float | None = None) -> int:
+    """Deletes feedback and unanswered questions (bot/feedback) older than the same cutoff."""
+    from bot.feedback.store import cli_url, purge_rows
+
+    cutoff = (time.time() if now is None else now) - older_than.total_seconds()
+    url = sa.engine.make_url(cli_url(tracker_url))
+    if url.get_backend_name() == "sqlite" and not os.path.isfile(url.database or ""):
+        return 0  # never used: nothing to delete
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            return purge_rows(connection, cutoff)
+    finally:
+        engine.dispose()
+
+
 def run_purge(older_than: str, tracker_url: str | None = None) -> int:
     """CLI entry: prints how many events were deleted; exit code 0 on success, 2 on error."""
     try:
         age = parse_duration(older_than)
         url = tracker_url or tracker_url_from_endpoints()
         deleted = purge_events(url, age)
+        feedback_deleted = purge_feedback(url, age)
     except PurgeError as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return 2
@@ -93,4 +112,5 @@ def run_purge(older_than: str, tracker_url: str | None = None) -> int:
         logger.error("purge failed: %s", error)
         return 2
     print(f"{deleted} Ereignisse gelöscht, die älter als {older_than.strip()} waren.")
+    print(f"{feedback_deleted} Einträge zu Rückmeldungen und offenen Fragen gelöscht.")
     return 0

@@ -27,7 +27,7 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.channels import guard
+from bot.channels import feedback, guard
 
 _BODY_KEY = "beirat_body"
 
@@ -84,7 +84,8 @@ class RateLimitedRestInput(RestInput):
         return metadata if isinstance(metadata, dict) else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        webhook = super().blueprint(guard.guarded(on_new_message))
+        webhook = super().blueprint(guard.guarded(feedback.recording(on_new_message)))
+        feedback.attach(webhook)
 
         @webhook.on_request
         async def reject_unusable_requests(request: Request) -> response.HTTPResponse | None:

@@ -16,7 +16,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
-from bot.channels import guard
+from bot.channels import feedback, guard
 
 
 class RateLimitedSocketIOInput(SocketIOInput):
@@ -25,8 +25,14 @@ class RateLimitedSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(guard.guarded(on_new_message))
+        blueprint = super().blueprint(guard.guarded(feedback.recording(on_new_message)))
+        feedback.attach(blueprint)
         sio = self.sio
+
+        # "Hilfreich" / "Nicht hilfreich" in the widget: stored without Rasa (bot/channels/feedback.py).
+        @sio.on(feedback.SOCKETIO_EVENT, namespace=self.namespace)
+        async def on_feedback(sid: str, data: Any = None) -> dict[str, bool]:
+            return feedback.socketio_click(sid, data)
 
         # Rasa 3.6 calls ``sio.enter_room`` without ``await``; with python-socketio 5.10+
         # that never runs, the page never joins its session's room and every bot reply

@@ -16,7 +16,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import guard
+from bot.channels import feedback, guard
 from bot.channels.telegram.keyboard import resolve_callback
 from bot.channels.telegram.output import SecureTelegramOutput
 from bot.channels.telegram.settings import TelegramSettings, settings_from
@@ -137,7 +137,8 @@ class SecureTelegramInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("secure_telegram_webhook", __name__)
         # Rate limit, text cleaning and the no-silence fallback, shared with the web channels.
-        handle = guard.guarded(on_new_message)
+        handle = guard.guarded(feedback.recording(on_new_message))
+        feedback.attach(webhook)
 
         @webhook.listener("after_server_start")
         async def set_webhook(_app: Any, _loop: Any) -> None:
@@ -168,6 +169,11 @@ class SecureTelegramInput(InputChannel):
                 return response.json({"ok": True})
 
             try:
+                if incoming.callback_query_id and feedback.is_callback(incoming.text):
+                    # "Hilfreich" / "Nicht hilfreich": stored here, not sent to Rasa; the thanks is a notice.
+                    feedback.telegram_click(incoming.text or "", incoming.chat_id)
+                    await out.answer_callback_query(incoming.callback_query_id, text=feedback.THANKS_TEXT)
+                    return response.json({"ok": True})
                 if incoming.callback_query_id:
                     await out.answer_callback_query(incoming.callback_query_id)  # stops the spinner
                 if incoming.text is None:

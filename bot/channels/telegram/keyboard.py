@@ -12,6 +12,8 @@ from typing import Any
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
+from bot.channels import feedback
+
 CALLBACK_DATA_LIMIT = 64  # bytes; Telegram rejects longer callback_data
 
 
@@ -69,6 +71,18 @@ def resolve_callback(data: str | None, message: Any) -> str | None:
     if payload is None and message is not None:
         payload = _button_title(message.reply_markup, data)
     return payload
+
+
+def with_feedback(markup: InlineKeyboardMarkup | None, answer_id: str | None) -> InlineKeyboardMarkup | None:
+    """Adds the row "Hilfreich" / "Nicht hilfreich" (bot/channels/feedback.py) under a factual answer."""
+    if not answer_id or not (markup is None or isinstance(markup, InlineKeyboardMarkup)):
+        return markup  # a reply keyboard cannot carry inline buttons
+    markup = markup or InlineKeyboardMarkup()
+    markup.row(
+        InlineKeyboardButton(feedback.HELPFUL_TEXT, callback_data=feedback.callback_data(answer_id, True)),
+        InlineKeyboardButton(feedback.NOT_HELPFUL_TEXT, callback_data=feedback.callback_data(answer_id, False)),
+    )
+    return markup
 
 
 def build_keyboard(

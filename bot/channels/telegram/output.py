@@ -9,7 +9,8 @@ from aiogram import Bot
 from aiogram.bot.api import Methods, TelegramAPIServer
 from rasa.core.channels.telegram import TelegramOutput
 
-from bot.channels.telegram.keyboard import build_keyboard
+from bot.channels.feedback import ANSWER_ID_KEY
+from bot.channels.telegram.keyboard import build_keyboard, with_feedback
 from bot.channels.telegram.settings import DEFAULT_API_BASE_URL
 from bot.channels.telegram.split import split_message
 
@@ -24,8 +25,11 @@ class SecureTelegramOutput(TelegramOutput):
         Bot.__init__(self, access_token, server=TelegramAPIServer.from_base(api_base_url))
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        for chunk in split_message(text):
-            await self.send_message(recipient_id, chunk, disable_web_page_preview=True)
+        chunks = split_message(text)
+        markup = with_feedback(None, kwargs.get(ANSWER_ID_KEY))
+        for number, chunk in enumerate(chunks, start=1):
+            extra = {"reply_markup": markup} if markup and number == len(chunks) else {}
+            await self.send_message(recipient_id, chunk, disable_web_page_preview=True, **extra)
 
     async def send_text_with_buttons(
         self,
@@ -36,7 +40,7 @@ class SecureTelegramOutput(TelegramOutput):
         **kwargs: Any,
     ) -> None:
         chunks = split_message(text) or ["…"]  # Telegram needs text to attach a keyboard to
-        markup = build_keyboard(buttons, button_type)
+        markup = with_feedback(build_keyboard(buttons, button_type), kwargs.get(ANSWER_ID_KEY))
         for chunk in chunks[:-1]:
             await self.send_message(recipient_id, chunk, disable_web_page_preview=True)
         await self.send_message(recipient_id, chunks[-1], reply_markup=markup, disable_web_page_preview=True)
