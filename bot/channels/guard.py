@@ -18,6 +18,7 @@ import asyncio
 import logging
 import os
 import re
+import traceback
 import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -92,6 +93,11 @@ def clean_sender(raw: Any) -> str | None:
     return sender
 
 
+def request_address(request: Any) -> str | None:
+    """The client address of a Sanic request (X-Forwarded-For only from trusted proxies)."""
+    return ratelimit.client_address(getattr(request, "ip", None), request.headers.get("X-Forwarded-For"))
+
+
 def answer_timeout() -> float:
     raw = os.environ.get(ANSWER_TIMEOUT_ENV, "").strip()
     try:
@@ -160,8 +166,17 @@ def guarded(on_new_message: OnNewMessage, timeout: float | None = None) -> OnNew
             # The client hung up. Not re-raised: Rasa's REST handler would log the message text.
             logger.info("Verbindung von %s abgebrochen, bevor die Antwort fertig war.", ratelimit.sender_hash(sender))
             return
-        except Exception as error:  # never a stack trace to the user; the log has it
-            logger.exception("Fehler beim Verarbeiten einer Nachricht von %s", ratelimit.sender_hash(sender))
+        except Exception as error:  # never a stack trace to the user
+            # Exception messages can quote the user's words: at ERROR the type and the code
+            # path only (no message, no values); the full exception goes to DEBUG.
+            frames = "".join(traceback.format_list(traceback.extract_tb(error.__traceback__)))
+            logger.error(
+                "Fehler beim Verarbeiten einer Nachricht von %s: %s\n%s",
+                ratelimit.sender_hash(sender),
+                type(error).__name__,
+                frames,
+            )
+            logger.debug("Details", exc_info=True)
             problem = type(error).__name__
         if problem is None and counting.sent == 0 and _RESTART_RE.match(cleaned.text or ""):
             await output.send_text_message(sender, RESTARTED_TEXT)

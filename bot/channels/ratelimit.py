@@ -1,9 +1,13 @@
-"""Per-sender rate limit for the public channels (REST, socket.io, Telegram).
+"""Rate limits for the public channels (REST, socket.io, Telegram): per sender and per address.
 
-``allow(sender_id)`` is the one function the channels call. The limit is
-``BEIRAT_RATE_LIMIT`` messages per minute and sender (default 20; 0 switches it
-off). With ``BEIRAT_RATE_LIMIT_REDIS_URL`` set, the count lives in Redis, so two
-Rasa servers behind a load balancer share it; otherwise each process counts alone.
+``allow(sender_id)`` limits one conversation: ``BEIRAT_RATE_LIMIT`` messages per minute
+and sender (default 20; 0 switches both limits off). The sender id is chosen by the client, so
+``allow_address(address)`` also limits each client address: ``BEIRAT_RATE_LIMIT_PER_ADDRESS``
+messages per minute (default 120: many people may share one address, e.g. a school).
+``client_address`` finds that address; behind nginx set ``BEIRAT_TRUSTED_PROXIES=1``
+so that it is read from X-Forwarded-For. With ``BEIRAT_RATE_LIMIT_REDIS_URL`` set, the
+counts live in Redis, so two Rasa servers behind a load balancer share them; otherwise
+each process counts alone.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from collections.abc import Callable
 logger = logging.getLogger(__name__)
 
 LIMIT_ENV = "BEIRAT_RATE_LIMIT"
+ADDRESS_LIMIT_ENV = "BEIRAT_RATE_LIMIT_PER_ADDRESS"
+TRUSTED_PROXIES_ENV = "BEIRAT_TRUSTED_PROXIES"
+DEFAULT_ADDRESS_LIMIT_PER_MINUTE = 120
 REDIS_URL_ENV = "BEIRAT_RATE_LIMIT_REDIS_URL"
 DEFAULT_LIMIT_PER_MINUTE = 20
 WINDOW_SECONDS = 60.0
@@ -91,19 +98,30 @@ class RedisLimiter:
         return int(count) <= self.limit
 
 
-def limit_from_env() -> int:
-    raw = os.environ.get(LIMIT_ENV, "").strip()
+def _int_from_env(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
     if not raw:
-        return DEFAULT_LIMIT_PER_MINUTE
+        return default
     try:
         return max(0, int(raw))
     except ValueError:
-        logger.warning("%s=%r ist keine ganze Zahl; nutze %d.", LIMIT_ENV, raw, DEFAULT_LIMIT_PER_MINUTE)
-        return DEFAULT_LIMIT_PER_MINUTE
+        logger.warning("%s=%r ist keine ganze Zahl; nutze %d.", name, raw, default)
+        return default
 
 
-def limiter_from_env():
-    limit = limit_from_env()
+def limit_from_env() -> int:
+    return _int_from_env(LIMIT_ENV, DEFAULT_LIMIT_PER_MINUTE)
+
+
+def address_limit_from_env() -> int:
+    """``BEIRAT_RATE_LIMIT_PER_ADDRESS``; unset, ``BEIRAT_RATE_LIMIT=0`` switches it off too."""
+    if not os.environ.get(ADDRESS_LIMIT_ENV, "").strip() and limit_from_env() == 0:
+        return 0
+    return _int_from_env(ADDRESS_LIMIT_ENV, DEFAULT_ADDRESS_LIMIT_PER_MINUTE)
+
+
+def limiter_from_env(limit: int | None = None):
+    limit = limit_from_env() if limit is None else limit
     url = os.environ.get(REDIS_URL_ENV, "").strip()
     if url:
         return RedisLimiter(limit, url)
@@ -111,6 +129,7 @@ def limiter_from_env():
 
 
 _limiter = None
+_address_limiter = None
 _limiter_lock = threading.Lock()
 
 
@@ -122,11 +141,20 @@ def get_limiter():
         return _limiter
 
 
-def reset_limiter(limiter: object | None = None) -> None:
-    """Replaces the process-wide limiter (tests; or after changing the environment)."""
-    global _limiter
+def get_address_limiter():
+    global _address_limiter
+    with _limiter_lock:
+        if _address_limiter is None:
+            _address_limiter = limiter_from_env(address_limit_from_env())
+        return _address_limiter
+
+
+def reset_limiter(limiter: object | None = None, address_limiter: object | None = None) -> None:
+    """Replaces the process-wide limiters (tests; or after changing the environment)."""
+    global _limiter, _address_limiter
     with _limiter_lock:
         _limiter = limiter
+        _address_limiter = address_limiter
 
 
 def allow(sender_id: str) -> bool:
@@ -135,3 +163,25 @@ def allow(sender_id: str) -> bool:
     if not allowed:
         logger.info("Rate limit erreicht für Absender %s.", sender_hash(sender_id))
     return allowed
+
+
+def allow_address(address: str | None) -> bool:
+    """True when this client address may send one more message now (and counts it)."""
+    if not address:
+        return True
+    allowed = get_address_limiter().allow(f"address:{address}")
+    if not allowed:
+        logger.info("Rate limit erreicht für Adresse %s.", sender_hash(address))
+    return allowed
+
+
+def client_address(peer: str | None, forwarded_for: str | None) -> str | None:
+    """The client's address: the peer, or with ``BEIRAT_TRUSTED_PROXIES=n`` the n-th
+    address from the right of X-Forwarded-For (each trusted proxy appends one; what the
+    client wrote itself stands further left and is ignored)."""
+    proxies = _int_from_env(TRUSTED_PROXIES_ENV, 0)
+    if proxies and forwarded_for:
+        hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return peer or None

@@ -3,8 +3,11 @@
 Use it in credentials.yml as ``bot.channels.rest.RateLimitedRestInput:``; the URL
 stays ``/webhooks/rest/webhook``. Differences from Rasa's ``RestInput``:
 
-- A body that is not JSON, not UTF-8, or has no usable ``sender`` is answered with
-  HTTP 200 and one polite German message; nothing is stored. (Rasa answers 400.)
+- A body that is not JSON, not UTF-8, nested too deeply, larger than 64 KiB, or has no
+  usable ``sender`` is answered with HTTP 200 and one polite German message; nothing
+  is stored. (Rasa answers 400, or 500 for deeply nested JSON.)
+- Each client address may send ``BEIRAT_RATE_LIMIT_PER_ADDRESS`` messages a minute
+  (HTTP 429 with the polite "too fast" message after that), besides the per-sender limit.
 - Text goes through ``bot.channels.guard`` (rate limit, cleaning, length cap,
   technical-problem message when Rasa gives no answer).
 - ``metadata`` is kept only when it is a JSON object; ``input_channel`` is always
@@ -27,9 +30,11 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.channels import feedback, guard
+from bot.channels import feedback, guard, ratelimit
 
 _BODY_KEY = "beirat_body"
+# A question is at most 1000 characters; with sender and metadata 64 KiB is plenty (as in nginx).
+MAX_BODY_BYTES = 64 * 1024
 
 
 def parse_body(request: Request) -> dict[str, Any]:
@@ -37,9 +42,11 @@ def parse_body(request: Request) -> dict[str, Any]:
     cached = getattr(request.ctx, _BODY_KEY, None)
     if cached is not None:
         return cached
+    raw = request.body or b""
     try:
-        body = json.loads((request.body or b"").decode("utf-8", errors="replace"))
-    except ValueError:
+        # Too big is refused before parsing; thousands of nested brackets raise RecursionError.
+        body = None if len(raw) > MAX_BODY_BYTES else json.loads(raw.decode("utf-8", errors="replace"))
+    except (ValueError, RecursionError):
         body = None
     parsed = body if isinstance(body, dict) else {}
     setattr(request.ctx, _BODY_KEY, parsed)
@@ -98,6 +105,11 @@ class RateLimitedRestInput(RestInput):
                 return None
             if request.method != "POST" or not request.path.endswith("/webhook"):
                 return None
+            # Sender ids are the client's choice; the address is not (behind trusted proxies).
+            if not ratelimit.allow_address(guard.request_address(request)):
+                return response.json([{"recipient_id": "", "text": ratelimit.TOO_FAST_TEXT}], status=429)
+            if len(request.body or b"") > MAX_BODY_BYTES:
+                return response.json([{"recipient_id": "", "text": guard.TOO_LONG_TEXT}])
             body = parse_body(request)
             sender = guard.clean_sender(body.get("sender"))
             if not body or sender is None:

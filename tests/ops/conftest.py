@@ -36,12 +36,18 @@ from bot.devtools.servers import (
 )
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(1, str(Path(__file__).parents[1] / "channels"))
+from bot_api_standin import SECRET as TELEGRAM_SECRET  # noqa: E402
+from bot_api_standin import BotApiStandIn  # noqa: E402
 from fault_proxy import FaultProxy  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 # BEIRAT_TEST_MODEL: run these tests against another trained model.
 MODEL = Path(os.environ.get("BEIRAT_TEST_MODEL") or REPO / "models" / "beirat.tar.gz")
 REST_CHANNEL = "bot.channels.rest.RateLimitedRestInput"
+SOCKETIO_CHANNEL = "bot.channels.socketio.RateLimitedSocketIOInput"
+SOCKETIO_SETTINGS = {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True}
+TELEGRAM_CHANNEL = "bot.channels.telegram.SecureTelegramInput"  # active only with TELEGRAM_* in the env
 TECHNICAL_PROBLEM = "Ich habe gerade ein technisches Problem. Bitte versuchen Sie es später noch einmal."
 RASA_START_TIMEOUT = 240  # seconds; loading TensorFlow + the model on 2 shared cores is slow
 
@@ -59,7 +65,8 @@ def require_model() -> Path:
 def base_env(**extra: str) -> dict[str, str]:
     """The shared server environment; INFO logs, and no rate limit shared with others."""
     # The tests must not share a limit with whoever else runs on this machine.
-    defaults = {"LOG_LEVEL": "INFO", "BEIRAT_RATE_LIMIT_REDIS_URL": ""}
+    # Every test client is 127.0.0.1: the per-address limit is off unless a test switches it on.
+    defaults = {"LOG_LEVEL": "INFO", "BEIRAT_RATE_LIMIT_REDIS_URL": "", "BEIRAT_RATE_LIMIT_PER_ADDRESS": "0"}
     return server_env(**{**defaults, **extra})
 
 
@@ -89,13 +96,13 @@ def rasa_server(
     port: int | None = None,
     **env: str,
 ) -> Server:
-    """``rasa run`` with the hardened REST channel only; not started yet."""
+    """``rasa run`` with the hardened REST and socket.io channels; not started yet."""
     port = port or free_port()
     endpoints = {"action_endpoint": {"url": action_url}, "tracker_store": tracker_store}
     if lock_store:
         endpoints["lock_store"] = lock_store
     endpoints_file = write_yaml(tmp / f"{name}.endpoints.yml", endpoints)
-    credentials_file = write_yaml(tmp / f"{name}.credentials.yml", {REST_CHANNEL: None})
+    credentials_file = write_yaml(tmp / f"{name}.credentials.yml", {REST_CHANNEL: None, SOCKETIO_CHANNEL: SOCKETIO_SETTINGS, TELEGRAM_CHANNEL: None})
     return Server(
         name,
         rasa_command(require_model(), port, endpoints_file, credentials_file),
@@ -176,7 +183,18 @@ def fault_proxy(actions):
 
 
 @pytest.fixture(scope="session")
-def rasa(ops_tmp, fault_proxy):
+def telegram_api():
+    """A local Bot API stand-in: the Rasa server's Telegram channel answers through it."""
+    with BotApiStandIn() as standin:
+        yield standin
+
+
+def telegram_env(api: BotApiStandIn) -> dict[str, str]:
+    return {"TELEGRAM_TOKEN": api.token, "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET, "TELEGRAM_API_BASE_URL": api.base_url}
+
+
+@pytest.fixture(scope="session")
+def rasa(ops_tmp, fault_proxy, telegram_api):
     """One Rasa server for the single-server ops tests (rate limit 20/min, answer timeout 4 s)."""
     server = rasa_server(
         ops_tmp,
@@ -185,6 +203,7 @@ def rasa(ops_tmp, fault_proxy):
         {"type": "SQL", "dialect": "sqlite", "db": str(ops_tmp / "tracker.db")},
         BEIRAT_RATE_LIMIT="20",
         BEIRAT_ANSWER_TIMEOUT="4",
+        **telegram_env(telegram_api),
     )
     server.start()
     yield server

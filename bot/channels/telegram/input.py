@@ -16,7 +16,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import feedback, guard
+from bot.channels import feedback, guard, ratelimit
 from bot.channels.telegram.keyboard import resolve_callback
 from bot.channels.telegram.output import SecureTelegramOutput
 from bot.channels.telegram.settings import TelegramSettings, settings_from
@@ -159,11 +159,14 @@ class SecureTelegramInput(InputChannel):
             authorised = _is_authorised(request, self.settings.secret_token)
             out = self.get_output_channel() if authorised else None  # None also when inactive
             if out is None:
+                # Only refused calls count per address: real updates all come from Telegram's servers.
+                if not ratelimit.allow_address(guard.request_address(request)):
+                    return response.json({"ok": False}, status=429)
                 logger.warning("Refused a Telegram webhook call without the right secret token.")
                 return response.json({"ok": False}, status=403)
             try:
                 incoming = self.parse_update(json.loads(request.body or b""))
-            except ValueError:  # also invalid JSON
+            except (ValueError, RecursionError):  # also invalid or too deeply nested JSON
                 return response.json({"ok": False, "error": "invalid update"}, status=400)
             if incoming.chat_id is None:
                 return response.json({"ok": True})
