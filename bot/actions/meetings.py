@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, meeting_slots, no_data
+from bot.core import periods
 from bot.core.facts import MeetingFact
 from bot.language.answers import common as texts
 from bot.language.answers import meetings as answers
 from bot.language.answers.discussion import no_passage_text
+from bot.language.periods import period_phrase
 from bot.queries import meetings as queries
 
 
@@ -46,25 +48,34 @@ class ActionMeetingsInYear(BeiratAction):
 
     def respond(self, ctx: Context) -> Reply:
         council = ctx.council()
-        year = ctx.year()
-        if year is None:
-            years = sorted({m.date.year for m in queries.list_meetings(ctx.session, council) if m.date})
+        ctx.year()  # a year the bot cannot read ("19") is asked about again
+        period = ctx.period()
+        if period is None:
+            years = _years(ctx, council)
             if not years:
                 raise no_data()
             raise EarlyReply(texts.ask_year(years[-5:], ctx.intent))
-        meetings = queries.list_meetings(ctx.session, council, year)
+        meetings = queries.list_meetings(ctx.session, council, period=period)
+        phrase = period_phrase(period, periods.today())
         if not meetings:
-            # Nothing that year: say so, then offer the years that have meetings.
-            years = sorted({m.date.year for m in queries.list_meetings(ctx.session, council) if m.date})
-            answer = texts.no_data_for_year(year, years, ctx.intent, council)
+            # Nothing then: say so, then offer the years that have meetings.
+            years = _years(ctx, council)
+            if period.whole_year:
+                answer = texts.no_data_for_year(period.whole_year, years, ctx.intent, council)
+            else:
+                answer = answers.no_meetings_in(phrase, years, ctx.intent, council)
             raise EarlyReply(Reply(answer, slots={"year": None}))
         return Reply(
-            answers.meetings_in_year(meetings, year),
+            answers.meetings_in_year(meetings, period.whole_year or 0, period=phrase),
             slots={"council": council},
             factual=True,
             topic="meetings_in_year",
             passage=no_passage_text(meetings[0].source),
         )
+
+
+def _years(ctx: Context, council: str | None) -> list[int]:
+    return sorted({m.date.year for m in queries.list_meetings(ctx.session, council) if m.date})
 
 
 class ActionMeetingPlace(BeiratAction):

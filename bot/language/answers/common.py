@@ -122,6 +122,8 @@ def finish(
     """Builds the answer: the first ``limit`` lines, the source, and the rest as more."""
     shown, rest = list(lines[:limit]), list(lines[limit:])
     first_sources, more_sources = source_lines(sources, named="\n".join(shown))
+    # A source sentence the answer already says ("Die Sitzung war am …") is not said twice.
+    first_sources = [line for line in first_sources if line not in shown] or first_sources[:1]
     # The source's sentences count too: what does not fit goes to "more", before the sources' list.
     while len(shown) > 1 and _prose_count(shown) + len(first_sources) > SENTENCE_LIMIT + 2:
         rest.insert(0, shown.pop())

@@ -84,10 +84,13 @@ def next_meeting(meeting: MeetingFact | None, today: dt.date | None = None) -> A
     return finish(lines, [meeting.source], terms=TERMS)
 
 
-def meetings_in_year(meetings: Sequence[MeetingFact], year: int) -> Answer:
+def meetings_in_year(meetings: Sequence[MeetingFact], year: int, period: str | None = None) -> Answer:
+    """The meetings of a year, or of a period said in words ("im Mai 2019", "seit Januar 2015")."""
     count = "1 Sitzung" if len(meetings) == 1 else f"{len(meetings)} Sitzungen"
     where = council_label(meetings[0].council if meetings else None)
-    lines = [f"Im Jahr {year} gab es {count} in meinen Protokollen.", f"Das war im {where}.", "Die Sitzungen:"]
+    when = period or f"im Jahr {year}"
+    lines = [f"{when[0].upper()}{when[1:]} gab es {count} in meinen Protokollen.", f"Das war im {where}."]
+    lines.append("Die Sitzungen:" if len(meetings) > 1 else "Die Sitzung:")
     lines += bullets(meeting_name(m) for m in meetings)
     return finish(lines, [m.source for m in meetings], limit=3 + LIST_LIMIT, terms=TERMS)
 
@@ -131,3 +134,15 @@ def ask_meeting(meetings: Sequence[MeetingFact], intent: str) -> Answer:
         if m.date
     )
     return Answer(text=f"Da gab es {len(meetings)} Sitzungen.\nWelche Sitzung meinen Sie?", buttons=buttons)
+
+
+def no_meetings_in(period: str, years: Sequence[int], intent: str, council: str | None = None) -> Answer:
+    """No meeting in a period that is not a whole year: say so, offer the years with meetings."""
+    lines = [f"{period[0].upper()}{period[1:]} war keine Sitzung in meinen Protokollen."]
+    if council:
+        lines.append(f"Es geht um den {council_label(council)}.")
+    if years:
+        lines.append("Für diese Jahre habe ich Sitzungen:")
+    context = {"council": council} if council else {}
+    buttons = tuple(Button.for_intent(str(y), intent, {**context, "year": str(y)}) for y in years[-BUTTON_LIMIT:])
+    return Answer(text="\n".join(lines), buttons=buttons)
