@@ -10,7 +10,8 @@ from pathlib import Path
 def _ingest(args: argparse.Namespace) -> int:
     from bot.importer.ingest import run_ingest
 
-    return run_ingest([Path(p) for p in args.paths], overlay=args.overlay)
+    # The bot's answers need corrections, glossary and curated facts: missing ones stop the run.
+    return run_ingest([Path(p) for p in args.paths], overlay=args.overlay, require_reference=True)
 
 
 def _export(args: argparse.Namespace) -> int:

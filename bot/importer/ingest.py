@@ -1,6 +1,8 @@
 """``beirat ingest FILE|DIR...``: read protocols into the decisions database.
 
-Order of a run: check the corrections file (a bad one stops everything before any
+Order of a run: with ``require_reference`` (the CLI), stop with a clear message when
+corrections, glossary or curated facts are missing from the knowledge folder
+(``bot.config.knowledge_dir``); check the corrections file (a bad one stops everything before any
 write), load glossary and curated facts, then one transaction per document. A file
 whose bytes and corrections are already stored is skipped without parsing. The exit
 code is non-zero when any document (or reference file) failed.
@@ -19,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from bot.config import KNOWLEDGE_DIR
+from bot import config
 from bot.db import schema
 from bot.db.session import get_engine, session_scope
 from bot.importer.councils import load_councils
@@ -64,12 +66,25 @@ def run_ingest(
     knowledge_dir: Path | None = None,
     parse: Parse | None = None,
     console: Console | None = None,
+    require_reference: bool = False,
 ) -> int:
     """CLI entry point; returns the exit code. See ``ingest`` for the work itself."""
     out = console or Console(soft_wrap=True)
     err = console or Console(stderr=True, soft_wrap=True)
     try:
-        summary = ingest(paths, overlay, url=url, knowledge_dir=knowledge_dir, parse=parse, err=err)
+        summary = ingest(
+            paths,
+            overlay,
+            url=url,
+            knowledge_dir=knowledge_dir,
+            parse=parse,
+            err=err,
+            require_reference=require_reference,
+        )
+    except MissingKnowledgeError as error:
+        err.print(f"[bold red]Fehler:[/] {escape(str(error))}", highlight=False)
+        err.print("Es wurde nichts geschrieben.")
+        return 2
     except OverlayError as error:
         err.print(f"[bold red]Fehler in den Korrekturen:[/] {escape(str(error))}", highlight=False)
         err.print("Es wurde nichts geschrieben.")
@@ -89,10 +104,13 @@ def ingest(
     knowledge_dir: Path | None = None,
     parse: Parse | None = None,
     err: Console | None = None,
+    require_reference: bool = False,
 ) -> IngestSummary:
     """Ingest files and directories; raises ``OverlayError`` before writing anything."""
     err = err or Console(stderr=True, soft_wrap=True)
-    knowledge_dir = knowledge_dir or KNOWLEDGE_DIR
+    knowledge_dir = knowledge_dir or config.knowledge_dir()
+    if require_reference:
+        _check_reference_files(knowledge_dir, overlay)
     corrections = _load_corrections(overlay, knowledge_dir)
     summary = IngestSummary()
     paths = list(paths)
@@ -145,6 +163,26 @@ def _fetch_urls(urls: list, save_dir: Path, summary: IngestSummary, err: Console
         err.print(f"{address}: gespeichert als {target}", markup=False, highlight=False)
         saved.append(target)
     return saved
+
+
+class MissingKnowledgeError(Exception):
+    """Corrections, glossary or curated facts are missing: the bot would lose answers."""
+
+
+REQUIRED_FILES = {"corrections.yml": "die Korrekturen", "glossary.yml": "das Glossar", "facts.yml": "die Fakten"}
+
+
+def _check_reference_files(knowledge_dir: Path, overlay: Path | str | None) -> None:
+    """Raises ``MissingKnowledgeError`` naming every missing file and how to point to them."""
+    required = {n: what for n, what in REQUIRED_FILES.items() if overlay is None or n != "corrections.yml"}
+    missing = [
+        f"{what} ({knowledge_dir / name})" for name, what in required.items() if not (knowledge_dir / name).is_file()
+    ]
+    if missing:
+        raise MissingKnowledgeError(
+            f"Es fehlen {', '.join(missing)}. Ohne sie fehlen dem Bot Antworten. "
+            f"Setzen Sie {config.KNOWLEDGE_ENV} auf den Ordner knowledge/ oder starten Sie im Ordner darüber."
+        )
 
 
 def _load_corrections(overlay: Path | str | None, knowledge_dir: Path) -> Overlay:
