@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const here = new URL(".", import.meta.url);
 // In this order: later files use what earlier ones define.
-const SOURCES = ["src/config.js", "src/store.js", "src/speech.js", "src/widget.js"];
+const SOURCES = ["src/config.js", "src/store.js", "src/speech.js", "src/feedback.js", "src/widget.js"];
 const read = (path) => readFileSync(new URL(path, here), "utf8");
 
 let socketIo;

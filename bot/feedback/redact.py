@@ -19,6 +19,7 @@ _EMAIL = re.compile(r"[\w.+%-]+\s*(?:@|\(at\)|\[at\])\s*[\w-]+(?:\.[\w-]+)*\.[a-
 # Kept as they are: dates, document numbers, amounts with a unit.
 _KEEP = re.compile(
     r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b"  # 12.03.2024
+    r"|\b\d{4}-\d{2}-\d{2}\b"  # 2019-04-01
     r"|\b\d{1,2}-\d{3,5}-\d{4}\b"  # 15-1094-2025
     r"|\b\d{3,5}/\d{4}\b"  # 1094/2025
     r"|\b\d{1,3}(?:\.\d{3})+(?:,\d+)?\s*(?:€|Euro|EUR)\b"  # 12.000 Euro

@@ -116,7 +116,7 @@ class FeedbackStore:
             "intent": _short(meta.get("intent"), 100),
             "template": _short(meta.get("template"), 100),
             "council": _short(meta.get("council"), 200),
-            "source": _short(redact(str(meta["source"])) if meta.get("source") else None, 300),
+            "source": _short(meta.get("source"), 300),  # a document name from knowledge/, not user text
         }
         with self.engine.begin() as connection:
             connection.execute(answers.insert().values(**row))

@@ -32,6 +32,7 @@ def test_contact_data_is_replaced_by_a_mark(text, gone, mark):
     [
         "Wie viel Geld gab es 2022 für Banjul?",
         "Sitzung am 12.03.2024 und Drucksache 15-1094-2025 und 1094/2025",
+        "Protokoll vom 2019-04-01",
         "Hat der Verein 12.000 Euro bekommen? Oder 30000 Euro?",
         "Wer ist im Integrationsbeirat Linden-Limmer?",
         "Was war im Jahr 2022?",

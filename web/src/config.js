@@ -2,7 +2,8 @@
 
 var TEXT = {
   title: "Frag den Beirat",
-  privacy: "Ihre Fragen werden gespeichert. Nach 30 Tagen löschen wir sie.",
+  // What is kept: the conversation, and for staff the clicks below (bot/feedback).
+  privacy: "Wir speichern Ihre Fragen und Ihre Klicks auf Hilfreich. Nach 30 Tagen löschen wir alles.",
   welcome: "Hallo! Ich beantworte Fragen zum Integrations·beirat.\nTippen Sie auf eine Frage. Oder schreiben Sie unten.",
   logLabel: "Gespräch",
   choicesLabel: "Zum Antippen",
@@ -14,6 +15,10 @@ var TEXT = {
   botPrefix: "Antwort: ",
   waiting: "Einen Moment bitte …",
   offline: "Die Verbindung ist unterbrochen. Bitte versuchen Sie es später noch einmal.",
+  feedbackLabel: "War die Antwort hilfreich?",
+  helpful: "Hilfreich",
+  notHelpful: "Nicht hilfreich",
+  feedbackThanks: "Danke für Ihre Antwort!",
   noAnswer: "Ich habe keine Antwort bekommen. Bitte versuchen Sie es noch einmal.",
 };
 

@@ -239,6 +239,8 @@ ChatWidget.prototype.stopWaiting = function () {
 };
 
 ChatWidget.prototype.receive = function (data) {
+  var answerId = readFeedbackOffer(data); // src/feedback.js
+  if (answerId) return offerFeedback(this, answerId);
   var message = readBotMessage(data);
   if (!message) return;
   this.stopWaiting();
