@@ -2,8 +2,10 @@
 # Rasa tests after pytest (`make test`):
 #   1. conversation tests: rasa test core on tests/test_stories.yml, with the action
 #      server running on a free port (own endpoints file), failing on any wrong prediction;
-#   2. held-out NLU: rasa test nlu on tests/nlu/heldout.yml, then the thresholds
-#      (intent macro-F1 >= 0.95, entity F1 >= 0.90) and the worst confusions.
+#   2. held-out NLU: rasa test nlu on all of tests/nlu/heldout*.yml (de-duplicated against
+#      data/nlu, and resident-style sentences), then the thresholds (intent macro-F1 >= 0.93,
+#      entity F1 >= 0.90), the confusion pairs and the figures per file, written to
+#      $RESULTS/nlu/heldout_summary.json (scripts/nlu_summary.py).
 # Exits non-zero when a test fails or a threshold is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +14,7 @@ PY=.venv/bin/python
 RASA=.venv/bin/rasa
 MODEL="${MODEL:-models/beirat.tar.gz}"
 RESULTS="${RESULTS:-results}"
-INTENT_F1_MIN="${INTENT_F1_MIN:-0.95}"
+INTENT_F1_MIN="${INTENT_F1_MIN:-0.93}"
 ENTITY_F1_MIN="${ENTITY_F1_MIN:-0.90}"
 # No telemetry: network traffic stays on this machine.
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}" SQLALCHEMY_SILENCE_UBER_WARNING=1 RASA_TELEMETRY_ENABLED=false
@@ -72,42 +74,14 @@ else
   grep -E "Finished evaluation|Correct:|F1-Score" "$workdir/core.log" | head -6 || true
 fi
 
-echo "== NLU auf den zurückgehaltenen Beispielen (tests/nlu/heldout.yml)"
-if ! "$RASA" test nlu --model "$MODEL" --nlu tests/nlu/heldout.yml --out "$RESULTS/nlu" > "$workdir/nlu.log" 2>&1; then
+echo "== NLU auf den zurückgehaltenen Beispielen (tests/nlu/heldout*.yml)"
+# All held-out files in one folder: rasa test nlu reads a folder as one data set.
+mkdir -p "$workdir/heldout"
+cp tests/nlu/heldout*.yml "$workdir/heldout/" || { echo "FEHLER: keine tests/nlu/heldout*.yml." >&2; exit 1; }
+if ! "$RASA" test nlu --model "$MODEL" --nlu "$workdir/heldout" --out "$RESULTS/nlu" --successes > "$workdir/nlu.log" 2>&1; then
   echo "FEHLER: rasa test nlu ist fehlgeschlagen." >&2
   tail -30 "$workdir/nlu.log" >&2
   exit 1
 fi
-"$PY" - "$RESULTS/nlu" "$INTENT_F1_MIN" "$ENTITY_F1_MIN" <<'PYEOF' || status=1
-import json, sys
-from collections import Counter
-from pathlib import Path
-
-results, intent_min, entity_min = Path(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
-intents = json.loads((results / "intent_report.json").read_text())
-intent_f1 = intents["macro avg"]["f1-score"]
-entities = json.loads((results / "DIETClassifier_report.json").read_text())
-entity_avg = entities.get("micro avg") or entities.get("accuracy")
-entity_f1 = entity_avg["f1-score"] if isinstance(entity_avg, dict) else float(entity_avg)
-
-print(f"Intent macro-F1: {intent_f1:.3f} (mindestens {intent_min})")
-print(f"Entity F1 (DIET, micro): {entity_f1:.3f} (mindestens {entity_min})")
-labels = {k: v for k, v in entities.items() if isinstance(v, dict) and "avg" not in k and k != "accuracy"}
-print("  " + ", ".join(f"{name} {v['f1-score']:.2f} (n={v['support']})" for name, v in sorted(labels.items())))
-weak = sorted((v["f1-score"], k) for k, v in intents.items() if isinstance(v, dict) and "avg" not in k)[:5]
-print("Schwächste Intents: " + ", ".join(f"{k} {f:.2f}" for f, k in weak))
-errors_file = results / "intent_errors.json"
-errors = json.loads(errors_file.read_text()) if errors_file.exists() else []
-pairs = Counter((e["intent"], e["intent_prediction"]["name"]) for e in errors)
-print(f"Verwechslungen ({len(errors)} falsche von {intents.get('macro avg', {}).get('support', '?')}):")
-for (gold, predicted), count in pairs.most_common(8):
-    print(f"  {count}x {gold} -> {predicted}")
-failed = []
-if intent_f1 < intent_min:
-    failed.append(f"Intent macro-F1 {intent_f1:.3f} < {intent_min}")
-if entity_f1 < entity_min:
-    failed.append(f"Entity F1 {entity_f1:.3f} < {entity_min}")
-if failed:
-    sys.exit("FEHLER: " + "; ".join(failed))
-PYEOF
+"$PY" scripts/nlu_summary.py "$RESULTS/nlu" "$INTENT_F1_MIN" "$ENTITY_F1_MIN" tests/nlu/heldout*.yml || status=1
 exit $status
