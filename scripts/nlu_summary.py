@@ -7,6 +7,7 @@ confusion pairs (gold -> predicted, with counts) and the intent macro-F1 per hel
 file; writes all of it to RESULTS_DIR/heldout_summary.json. Exits 1 when a threshold
 is missed.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,7 +32,9 @@ def main(results: Path, intent_min: float, entity_min: float, files: list[Path])
     entity_avg = entities.get("micro avg") or entities.get("accuracy")
     entity_f1 = entity_avg["f1-score"] if isinstance(entity_avg, dict) else float(entity_avg)
     intent_f1 = intents["macro avg"]["f1-score"]
-    errors = json.loads((results / "intent_errors.json").read_text()) if (results / "intent_errors.json").exists() else []
+    errors = (
+        json.loads((results / "intent_errors.json").read_text()) if (results / "intent_errors.json").exists() else []
+    )
     successes_file = results / "intent_successes.json"
     successes = json.loads(successes_file.read_text()) if successes_file.exists() else []
     pairs = Counter((e["intent"], e["intent_prediction"]["name"]) for e in errors)

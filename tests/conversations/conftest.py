@@ -8,6 +8,7 @@ stopped after it, through the shared harness ``bot.devtools.servers``.
 For quick work on the YAML files, BEIRAT_TEST_BOT_URL (a running bot's base URL) and
 BEIRAT_TEST_BOT_DB (the SQLite database its action server reads) skip the start.
 """
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@ the user typed). Amounts include the sums the bot may add up (per organisation, 
 year, meeting, document, and all together); dates and amounts also count when a stored
 text (a passage, an agenda item, a fact) states them.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -4,6 +4,7 @@ The format is in README.md. Every answer is also checked against the knowledge b
 no technical-problem sentence, no empty answer, and no amount, date or person that the
 decisions database does not hold (facts.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -80,7 +81,9 @@ def test_the_suite_covers_every_kind_with_enough_conversations():
 
 def test_the_fact_check_catches_an_invented_fact(knowledge):
     assert knowledge.problems("Banjul e.V. hat 1.400 Euro bekommen. Die Sitzung war am 1. April 2019.") == []
-    invented = knowledge.problems("Banjul e.V. hat 1.433 Euro bekommen. Die Sitzung war am 2. April 2019. Herr Xylander")
+    invented = knowledge.problems(
+        "Banjul e.V. hat 1.433 Euro bekommen. Die Sitzung war am 2. April 2019. Herr Xylander"
+    )
     assert len(invented) == 3, invented
     assert not knowledge.problems("Im Mai 2031 gab es 1.433 Euro.", user_said="gab es 1.433 euro")
 
@@ -115,7 +118,9 @@ def test_conversation(bot, knowledge, conversation):
     said = ""
     for number, turn in enumerate(conversation["turns"], 1):
         if "button" in turn:
-            assert turn["button"] in offered, f"Zug {number}: Knopf {turn['button']!r} nicht angeboten: {sorted(offered)}"
+            assert turn["button"] in offered, (
+                f"Zug {number}: Knopf {turn['button']!r} nicht angeboten: {sorted(offered)}"
+            )
             message = offered[turn["button"]]
         else:
             message = str(turn["user"])

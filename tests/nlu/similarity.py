@@ -7,6 +7,7 @@ when its similarity to any training sentence is above MAX_RATIO. The similarity 
 rapidfuzz's ratio (2 * longest common subsequence / total length); it is never below
 difflib's SequenceMatcher ratio, so a cap on it caps the difflib ratio too, and it is fast.
 """
+
 from __future__ import annotations
 
 import re

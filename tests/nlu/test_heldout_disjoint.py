@@ -5,6 +5,7 @@ normalisation (entity markup, case, umlauts and ß, punctuation, whitespace: see
 similarity.py): no held-out sentence may have a similarity above MAX_RATIO (0.8) to any
 training sentence, so the held-out figure measures sentences the model has not seen.
 """
+
 from pathlib import Path
 
 import pytest
