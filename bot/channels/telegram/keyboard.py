@@ -1,49 +1,30 @@
 """Rasa buttons as Telegram keyboards, and the way back from a pressed button to a payload.
 
 Telegram allows only 64 bytes of ``callback_data`` per button. Longer payloads stay in
-``long_payloads`` (this process's memory) and travel as a short key.
+``long_payloads`` (an SQL table all servers share, see ``payloads``) and travel as a short key.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections import OrderedDict
 from typing import Any
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
 from bot.channels import feedback
+from bot.channels.telegram.payloads import PayloadStore, SharedPayloadStore
 
 CALLBACK_DATA_LIMIT = 64  # bytes; Telegram rejects longer callback_data
 
+__all__ = [
+    "CALLBACK_DATA_LIMIT",
+    "PayloadStore",
+    "build_keyboard",
+    "long_payloads",
+    "resolve_callback",
+    "with_feedback",
+]
 
-class PayloadStore:
-    """Button payloads too long for Telegram's 64-byte callback_data, by short key.
-
-    Payloads with entities ('/ask_grant_purpose{"organisation": "..."}') are often
-    longer. The key goes to Telegram, the payload stays here (bounded, oldest dropped).
-    After a restart the key is unknown; the button's title is used instead.
-    """
-
-    PREFIX = "~"
-    MAX_ENTRIES = 10_000
-
-    def __init__(self) -> None:
-        self._payloads: OrderedDict[str, str] = OrderedDict()
-
-    def key_for(self, payload: str) -> str:
-        key = self.PREFIX + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
-        self._payloads[key] = payload
-        self._payloads.move_to_end(key)
-        while len(self._payloads) > self.MAX_ENTRIES:
-            self._payloads.popitem(last=False)
-        return key
-
-    def payload_for(self, key: str) -> str | None:
-        return self._payloads.get(key)
-
-
-long_payloads = PayloadStore()
+long_payloads = SharedPayloadStore()
 
 
 def _callback_data(button: dict[str, Any]) -> str:
