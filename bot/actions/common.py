@@ -133,7 +133,14 @@ class Context:
             raise no_data()
         if len(known) == 1:
             return known[0]
-        raise EarlyReply(texts.ask_council(known, self.intent))
+        raise EarlyReply(texts.ask_council(known, self.intent, self._period_context()))
+
+    def _period_context(self) -> dict[str, str]:
+        """The period this message names, for ask-back buttons: the click must not lose it."""
+        found = periods.parse_period((self.tracker.latest_message or {}).get("text"), periods.today())
+        if found is None:
+            return {}
+        return {"year": str(found.whole_year)} if found.whole_year else {"meeting_date": found.as_text()}
 
     def year(self) -> int | None:
         text = self.value("year")

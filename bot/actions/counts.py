@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.actions.common import BeiratAction, Context, Reply
+from bot.actions.common import BeiratAction, Context, EarlyReply, Reply
 from bot.core import periods
 from bot.core.periods import Period
 from bot.language.answers import counts as answers
@@ -76,3 +76,30 @@ class ActionGrantRanking(BeiratAction):
             source = ranked[0].source if ranked else None
         passage = no_passage_text(source) if source else None
         return Reply(answer, slots=_slots(council), factual=True, topic="grant_ranking", passage=passage)
+
+
+def grants_year(ctx: Context, council: str | None, total: bool = False) -> int | None:
+    """The year a grants list or total is filtered by, said in any way ("letztes Jahr").
+
+    A period that is not one whole year ("im Mai 2019", "seit 2015") is answered here,
+    raised as an early reply; a day ("am 01.04.2019") is left to the meeting date filter.
+    """
+    ctx.year()  # a year the bot cannot read ("19") is asked about again
+    period = ctx.period()
+    if period is None or period.whole_year:
+        return period.whole_year if period else None
+    found = queries.grants_in(ctx.session, council, period)
+    answer = answers.grants_in_period(
+        found.grants,
+        _phrase(period) or "",
+        undated=found.undated,
+        council=council,
+        total=total,
+        years=queries.grant_years(ctx.session, council),
+        intent=ctx.intent,
+    )
+    if not found.grants:
+        raise EarlyReply(Reply(answer, slots={"year": None, "meeting_date": None}))
+    topic = "grant_total" if total else "grants_list"
+    passage = no_passage_text(found.grants[0].source)
+    raise EarlyReply(Reply(answer, slots=_slots(council), factual=True, topic=topic, passage=passage))

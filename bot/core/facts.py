@@ -129,3 +129,14 @@ class CuratedFact:
     key: str
     text: str  # plain-language text, one sentence per line
     source_note: str  # where it comes from, e.g. the protocol and TOP it is based on
+
+
+@dataclass(frozen=True)
+class StatementFact:
+    """One sentence or list item of a protocol passage that answers a question."""
+
+    text: str  # as written in the protocol (line breaks joined)
+    passage: PassageFact
+    days: tuple[tuple[int, int, int | None], ...] = ()  # the dates it names: (day, month, year or None)
+    in_list: bool = False  # an item of a list ("- Leichtes Deutsch"), not a sentence
+    details: tuple[str, ...] = ()  # the sub-items under it, when it is a numbered heading ("5.1. …")

@@ -104,3 +104,8 @@ def ranked_grants(
         if g.amount is not None and g.status != GrantStatus.REJECTED
     ]
     return sorted(grants, key=lambda g: g.amount or Decimal("0"), reverse=not smallest)
+
+
+def grant_years(session: Session, council: str | None = None) -> list[int]:
+    """The years that have applications (of a council): what to offer when a period has none."""
+    return grant_queries.grant_years(session, council)

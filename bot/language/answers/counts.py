@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from bot.core.enums import GrantStatus
 from bot.core.facts import GrantFact, MeetingFact
-from bot.language.answers import Answer
-from bot.language.answers.common import LIST_LIMIT, bullets, council_label, finish
+from bot.language.answers import Answer, Button
+from bot.language.answers.common import BUTTON_LIMIT, LIST_LIMIT, bullets, council_label, finish
 from bot.language.answers.grants import decision_lines, purpose_line
 from bot.language.answers.meetings import meeting_name
 from bot.language.format import format_amount
@@ -81,9 +81,7 @@ def grant_count(
         ):
             if statuses[status] and statuses[status] != len(grants):
                 lines.append(text.format(n=statuses[status]))
-    if undated:
-        lines.append(f"Bei {undated} Anträgen steht kein Tag." if undated > 1 else "Bei 1 Antrag steht kein Tag.")
-        lines.append("Die habe ich nicht mitgezählt.")
+    lines += _undated_lines(undated)
     lines.append(MAYBE_MORE.format(what="Anträge"))
     return finish(lines, [g.source for g in grants], terms=TERMS)
 
@@ -166,3 +164,51 @@ def _who(grant: GrantFact) -> str:
     if grant.application_number:
         return f"Das ist der Antrag {grant.application_number}."
     return "Im Protokoll steht kein Name."
+
+
+def grants_in_period(
+    grants: Sequence[GrantFact],
+    period: str,
+    *,
+    undated: int = 0,
+    council: str | None = None,
+    total: bool = False,
+    years: Sequence[int] = (),
+    intent: str = "ask_grants_list",
+) -> Answer:
+    """Applications (or their sum) in a period that is not one whole year ("im Mai 2019")."""
+    when = f"{period[0].upper()}{period[1:]}"
+    where = [f"Es geht um den {council_label(council)}."] if council else []
+    if not grants:
+        lines = [f"{when} habe ich keinen Antrag auf Geld.", *where, *_undated_lines(undated)]
+        if years:
+            lines.append("Für diese Jahre habe ich Anträge:")
+        context = {"council": council} if council else {}
+        buttons = tuple(Button.for_intent(str(y), intent, {**context, "year": str(y)}) for y in years[-BUTTON_LIMIT:])
+        return Answer(text="\n".join(lines), buttons=buttons)
+    count = "1 Antrag" if len(grants) == 1 else f"{len(grants)} Anträge"
+    counted = [g for g in grants if g.status != GrantStatus.REJECTED]
+    amounts = [g.amount for g in counted if g.amount is not None]
+    if not total:
+        lines = [f"{when} gab es {count} auf Geld.", *where]
+    elif len(amounts) < len(counted):
+        lines = [f"{when} gab es {count} auf Geld.", *where, "Bei einem Antrag fehlt der Betrag."]
+        lines.append("Deshalb kann ich keine Summe nennen.")
+    else:
+        most = "höchstens " if any(g.ceiling for g in counted) else ""
+        lines = [f"{when} gab es zusammen {most}{format_amount(sum(amounts, Decimal('0')))}.", *where]
+        lines.append(
+            f"Das war für {count}." if len(counted) == len(grants) else f"Das war für {len(counted)} von {count}."
+        )
+        lines += ["Abgelehnte Anträge zählen nicht mit."] if len(counted) < len(grants) else []
+    first = len(lines) if total else len(lines) + LIST_LIMIT
+    lines += _undated_lines(undated)
+    lines += bullets(f"{_name(g)}: {_amount(g)}" for g in grants)
+    return finish(lines, [g.source for g in grants], limit=first, terms=TERMS)
+
+
+def _undated_lines(undated: int) -> list[str]:
+    if not undated:
+        return []
+    many = f"Bei {undated} Anträgen steht nur das Jahr." if undated > 1 else "Bei 1 Antrag steht nur das Jahr."
+    return [many, "Die habe ich nicht mitgezählt."]
