@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
-from bot.actions.common import BeiratAction, Context, EarlyReply, Reply
+from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity
 from bot.core.facts import GlossaryEntry
 from bot.language.answers import common as texts
 from bot.language.answers import glossary as answers
@@ -24,15 +26,39 @@ def suggestions(text: str, entries: list[GlossaryEntry]) -> list[str]:
     return list(dict.fromkeys(terms))[: texts.BUTTON_LIMIT]
 
 
+# "Was ist ein e.V.?", "Was heißt z. B.?": the word after the question, dots and capitals kept.
+_ASKED_WORD_RE = re.compile(
+    r"^\s*(?:und\s+)?(?:was\s+(?:ist|sind|hei(?:ß|ss)t|bedeutet|bedeuten|meint|soll)|erkl(?:ä|ae)r\w*(?:\s+mir)?)"
+    r"\s+(?:(?:denn|eigentlich|das\s+wort|ein|eine|einen|der|die|das|den)\s+)*(?P<word>.+?)[\s?!]*(?:hei(?:ß|ss)en)?[\s?!]*$",
+    re.IGNORECASE,
+)
+
+
+def asked_word(text: str) -> str | None:
+    """The word a glossary question asks about, as typed ("e.V.", "z. B.", "MSO")."""
+    match = _ASKED_WORD_RE.match(text or "")
+    word = match.group("word").strip() if match else None
+    return None if word is None or word.casefold() in _NOT_A_WORD else word
+
+
+# "Was ist das?", "Was bedeutet das Wort?": no word given, the bot asks which one.
+_NOT_A_WORD = frozenset({"das", "es", "dies", "dieses", "denn", "wort", "das wort", "dieses wort", "hier", "damit"})
+
+
 class ActionGlossary(BeiratAction):
     action_name = "action_glossary"
 
     def respond(self, ctx: Context) -> Reply:
-        text = ctx.value("term")
+        typed = asked_word((ctx.tracker.latest_message or {}).get("text") or "")
+        # This message's entity, else the word typed here, else the word asked about before.
+        text = entity(ctx.tracker, "term") or typed or ctx.value("term")
         if not text:
             terms = [e.term for e in queries.all_terms(ctx.session)]
             raise EarlyReply(texts.ask_term(terms, ctx.intent or "ask_glossary"))
         entry = queries.lookup_term(ctx.session, text)
+        if entry is None and typed and typed != text:
+            # The NLU may cut a word with dots ("e" of "e.V."): the typed word decides.
+            entry = queries.lookup_term(ctx.session, typed)
         if entry is None:
             close = suggestions(text, queries.all_terms(ctx.session))
             raise EarlyReply(Reply(answers.unknown_term(close), slots={"term": None}))

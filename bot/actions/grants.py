@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from rasa_sdk import Tracker
 
 from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity, no_data, passage_for
-from bot.actions.dates import parse_date
+from bot.actions.counts import grants_year
+from bot.actions.dates import parse_date, parse_year
+from bot.core import periods
 from bot.core.enums import GrantStatus
 from bot.language.answers import common as texts
 from bot.language.answers import grants as answers
 from bot.language.answers.discussion import no_passage_text
-from bot.queries import facts_curated
+from bot.queries import facts_curated, topics
 from bot.queries import grants as queries
 
 
@@ -56,28 +59,39 @@ class _OrganisationGrants:
 
     def respond(self, ctx: Context) -> Reply:
         council = ctx.council(required=False)
-        grants = self._grants_for_project(ctx, council)
+        year = _year_in_message(ctx)
+        grants = self._grants_for_project(ctx, council, year)
+        lead: list[str] = []
         if not grants:
             organisation = resolve_organisation(ctx, council)
             grants = queries.grants_for_organisation(ctx.session, organisation, council=council)
+            if year is not None and grants:
+                in_year = queries.grants_for_organisation(ctx.session, organisation, council=council, year=year)
+                if in_year:
+                    grants = in_year
+                else:  # "Wie viel hat X 2021 bekommen?": that year first, then what is known.
+                    lead = answers.no_year_lead(year, grants)
         if not grants:
             raise no_data()
         first = grants[0]
         passage = passage_for(ctx.session, first.source, first.applicant_as_written, first.organisation)
-        return Reply(self.template(grants), slots=_grant_slots(grants), factual=True, topic=self.topic, passage=passage)
+        answer = self.template(grants, lead)
+        return Reply(answer, slots=_grant_slots(grants), factual=True, topic=self.topic, passage=passage)
 
     @staticmethod
-    def _grants_for_project(ctx: Context, council: str | None) -> list:
+    def _grants_for_project(ctx: Context, council: str | None, year: int | None) -> list:
         """ "Wie viel Geld gab es für das Fußballturnier?": a project named in this message.
 
-        Only when no organisation is named here, and only when exactly one organisation's
-        grants match: several matches are asked about by name instead of guessed.
+        Only when no organisation is named here. Several organisations' grants match:
+        the list of them with their amounts answers (raised as an early reply).
         """
         project = entity(ctx.tracker, "topic")
         if not project or entity(ctx.tracker, "organisation"):
             return []
-        grants = queries.grants_for_purpose(ctx.session, project, council=council)
-        return grants if len({g.organisation for g in grants}) == 1 else []
+        grants = topics.grants_for_subject(ctx.session, project, council=council, year=year)
+        if len({g.organisation for g in grants}) == 1:
+            return grants
+        raise EarlyReply(_subject_reply(as_typed(ctx, project), grants))
 
 
 class ActionGrantAmount(_OrganisationGrants, BeiratAction):
@@ -128,6 +142,8 @@ def meeting_date_filter(tracker: Tracker) -> dt.date | None:
     if not text:
         return None
     parsed = parse_date(text)
+    if parsed is None and periods.parse_period(text, periods.today()):
+        return None  # "Mai 2019" is a period, not a day: grants_year reads it
     if parsed is None:
         raise EarlyReply(texts.bad_date())
     day, month, year = parsed
@@ -148,12 +164,44 @@ def _no_data_for(ctx: Context, council: str | None, year: int | None) -> EarlyRe
     return EarlyReply(Reply(texts.no_data_for_year(year, years, ctx.intent, council), slots={"year": None}))
 
 
+def _year_in_message(ctx: Context) -> int | None:
+    """A year named in this very message (a remembered year must not filter a new question)."""
+    text = entity(ctx.tracker, "year")
+    if not text:
+        return None
+    year = parse_year(text)
+    if year is None:
+        raise EarlyReply(texts.bad_year())
+    return year
+
+
+def as_typed(ctx: Context, value: str) -> str:
+    """The entity as the user wrote it ("Sprachkurs-Projekt"), not as the NLU lowered it."""
+    text = (ctx.tracker.latest_message or {}).get("text") or ""
+    at = text.casefold().find(value.casefold())
+    return text[at : at + len(value)] if at >= 0 else value
+
+
+def _subject_reply(subject: str, grants: list) -> Reply:
+    """Grants about a subject ("Sprachkurs"), with their amounts; honest when there are none."""
+    if not grants:
+        return Reply(answers.subject_grants(subject, grants), slots={"topic": None})
+    first = grants[0]
+    passage = no_passage_text(first.source)
+    return Reply(answers.subject_grants(subject, grants), factual=True, topic="grants_subject", passage=passage)
+
+
 class ActionGrantsList(BeiratAction):
     action_name = "action_grants_list"
 
     def respond(self, ctx: Context) -> Reply:
+        subject = entity(ctx.tracker, "topic")
+        if subject:  # "Wer hat Geld für ein Sprachkurs-Projekt bekommen?": every council, unless one is named
+            council = ctx.council(required=False)
+            grants = topics.grants_for_subject(ctx.session, subject, council=council, year=_year_in_message(ctx))
+            return _subject_reply(as_typed(ctx, subject), grants)
         council = ctx.council()
-        year = ctx.year()
+        year = grants_year(ctx, council)  # a period that is not one year is answered there
         meeting_date = meeting_date_filter(ctx.tracker)
         grants = queries.list_grants(ctx.session, council=council, year=year, meeting_date=meeting_date)
         if not grants:
@@ -169,7 +217,7 @@ class ActionGrantTotal(BeiratAction):
 
     def respond(self, ctx: Context) -> Reply:
         council = ctx.council()
-        year = ctx.year()
+        year = grants_year(ctx, council, total=True)  # a period that is not one year is answered there
         meeting_date = meeting_date_filter(ctx.tracker)
         total = queries.grant_total(ctx.session, council=council, year=year, meeting_date=meeting_date)
         if total is None or total.count == 0:
@@ -200,9 +248,33 @@ class _CuratedAction:
         return Reply(answer, factual=True, topic=self.key, passage=answers.curated_passage(fact))
 
 
+# "Welche Summen wurden beschlossen?" asks for the grants, not for who decides.
+_AMOUNTS_RE = re.compile(r"\bsummen?\b|\bbetr(?:ä|ae|a)ge?\b|\bbeschl(?:ü|ue)sse\b|\bentscheidungen\b", re.IGNORECASE)
+_WHO_RE = re.compile(r"\bwer\b|\bwem\b|\bzuständig", re.IGNORECASE)
+
+
 class ActionWhoDecides(_CuratedAction, BeiratAction):
     action_name = "action_who_decides"
     key = "who_decides"
+
+    def respond(self, ctx: Context) -> Reply:
+        text = (ctx.tracker.latest_message or {}).get("text") or ""
+        if _AMOUNTS_RE.search(text) and not _WHO_RE.search(text):
+            # Follow-up buttons (which council?) must ask for the list too.
+            return ActionGrantsList().respond(_AsIntent(ctx, "ask_grants_list"))
+        return super().respond(ctx)
+
+
+class _AsIntent(Context):
+    """The same conversation, answered as if the NLU had found ``intent``."""
+
+    def __init__(self, ctx: Context, intent: str):
+        super().__init__(ctx.session, ctx.tracker)
+        self._intent = intent
+
+    @property
+    def intent(self) -> str:
+        return self._intent
 
 
 class ActionHowToApply(_CuratedAction, BeiratAction):

@@ -10,6 +10,7 @@ from bot.language.answers import common as texts
 from bot.language.answers import members as answers
 from bot.language.answers.discussion import no_passage_text
 from bot.queries import members as queries
+from bot.queries import parties
 
 
 def resolve_person(ctx: Context, council: str | None) -> PersonFact:
@@ -130,12 +131,61 @@ class ActionIsMember(BeiratAction):
         return _person_reply(person, answers.is_member(person), "is_member")
 
 
+# "Welche Parteien sind im Beirat?", "Wer von den Mitgliedern …": about the members, not one person.
+_ABOUT_ALL_RE = re.compile(r"\bparteien\b|\bmitglieder\b|\bwer\b|\bwelche\b|\bleute\b", re.IGNORECASE)
+
+
 class ActionPersonParty(BeiratAction):
+    """A person's party; or the members of a party; or the people from an organisation."""
+
     action_name = "action_person_party"
 
     def respond(self, ctx: Context) -> Reply:
+        text = (ctx.tracker.latest_message or {}).get("text") or ""
+        named = entity(ctx.tracker, "person")
+        # A party the NLU took for a person's name ("[spd](person)") is still a party.
+        party_words = parties.parties_in(named) or ([] if named else parties.parties_in(text))
+        if party_words:
+            return _party_members(ctx, party_words[0])
+        organisation = entity(ctx.tracker, "organisation")
+        if organisation and not named:
+            people = parties.people_from_organisation(ctx.session, organisation)
+            return Reply(answers.organisation_people(organisation, people), factual=bool(people), topic="party")
+        if not named and _ABOUT_ALL_RE.search(text):
+            return _parties_overview(ctx)
         person = resolve_person(ctx, ctx.council(required=False))
         return _person_reply(person, answers.party(person), "party")
+
+
+def _named_groups(found: parties.PartyMembers) -> list[tuple[str, list[PersonFact]]]:
+    """Each party as the protocol writes it ("BÜNDNIS 90/DIE GRÜNEN"), with its members."""
+    groups = []
+    for _party, people in found.by_party:
+        label = people[0].party or _party.label
+        groups.append((label, list(people)))
+    return groups
+
+
+def _party_members(ctx: Context, party: parties.Party) -> Reply:
+    council = ctx.council(required=False)
+    found = parties.party_members(ctx.session, council)
+    people = next((list(group) for p, group in found.by_party if p.key == party.key), [])
+    if people:
+        label = people[0].party or party.label
+        answer = answers.party_members(label, people)
+        return Reply(answer, factual=True, topic="party", passage=no_passage_text(people[0].source))
+    answer = answers.party_not_named(party.label, _named_groups(found), found.without_party)
+    return Reply(answer, topic="party")
+
+
+def _parties_overview(ctx: Context) -> Reply:
+    found = parties.party_members(ctx.session, ctx.council(required=False))
+    groups = _named_groups(found)
+    if not groups and not found.without_party:
+        raise no_data()
+    answer = answers.parties_overview(groups, found.without_party)
+    passage = no_passage_text(groups[0][1][0].source) if groups else None
+    return Reply(answer, factual=bool(groups), topic="party", passage=passage)
 
 
 class ActionAdministration(BeiratAction):

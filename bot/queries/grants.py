@@ -94,15 +94,17 @@ def _period(year: int | None, meeting_date: dt.date | None) -> list:
     return conditions
 
 
-def grants_for_organisation(session: Session, organisation: str, council: str | None = None) -> list[GrantFact]:
-    """Grants of one organisation (canonical name or a known spelling), oldest first."""
+def grants_for_organisation(
+    session: Session, organisation: str, council: str | None = None, year: int | None = None
+) -> list[GrantFact]:
+    """Grants of one organisation (canonical name or a known spelling), oldest first; of one year if given."""
     key = organisation_key(organisation or "")
     ids = (
         select(s.Organisation.id)
         .where(s.Organisation.name_key == key)
         .union(select(s.OrganisationAlias.organisation_id).where(s.OrganisationAlias.name_key == key))
     )
-    rows = _rows(session, council, s.Grant.organisation_id.in_(ids))
+    rows = _rows(session, council, s.Grant.organisation_id.in_(ids), *_period(year, None))
     if not rows:
         return []
     councils = council_names(session)

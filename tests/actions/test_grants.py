@@ -147,9 +147,11 @@ def test_amount_for_a_project_named_as_topic(two_councils, chat):
     assert turn.slots["organisation"] == "Banjul e.V.", "the follow-up 'und wofür?' needs the organisation"
 
 
-def test_project_that_matches_no_purpose_asks_for_the_organisation(two_councils, chat):
+def test_project_that_matches_no_purpose_says_so_and_offers_the_list(two_councils, chat):
     turn = chat.ask(ActionGrantAmount, "ask_grant_amount", topic="schwimmkurs")
-    assert turn.text == "Welchen Verein meinen Sie?", turn.text
+    assert turn.text.startswith("Zum Thema „schwimmkurs“ steht nichts in den Protokollen."), turn.text
+    assert "Euro" not in turn.text
+    assert turn.payloads == ["/ask_grants_list"]
 
 
 def test_unknown_name_with_nothing_close_offers_the_known_organisations(two_councils, chat):

@@ -48,7 +48,10 @@ def test_explanation_passes_the_checker(entry):
     # Other glossary words inside an explanation are fine (they are explained where
     # they appear in an answer); every other rule applies.
     block = explanation_text(entry)
-    problems = check_text(block, entries=())
+    # An abbreviation that is the word explained ("z. B.") is no fault of the explanation:
+    # the checker keeps it out of answers, the glossary explains it when someone asks.
+    own = {entry.term, *entry.aliases}
+    problems = [p for p in check_text(block, entries=()) if not (p.rule == "abbreviation" and p.excerpt in own)]
     assert problems == [], f"{block!r}: {problems}"
 
 

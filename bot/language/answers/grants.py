@@ -10,6 +10,7 @@ from bot.core.facts import CuratedFact, GrantFact, GrantTotal
 from bot.language.answers import Answer, Button
 from bot.language.answers.common import (
     LIST_LIMIT,
+    SENTENCE_LIMIT,
     association_note,
     bullets,
     council_label,
@@ -96,19 +97,26 @@ def _intro(grant: GrantFact) -> list[str]:
     return [f"{name} hat Geld beantragt.", *association_note(name)]
 
 
-def grant_amount(grants: Sequence[GrantFact]) -> Answer:
+def no_year_lead(year: int, grants: Sequence[GrantFact]) -> list[str]:
+    """First lines when the year asked about has nothing: say so, then what is known."""
+    first = stop(f"Für das Jahr {year} steht nichts zu {_label(grants[0])} im Protokoll")
+    return [first, "Das weiß ich aus anderen Jahren:"]
+
+
+def grant_amount(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answer:
     """How much money an organisation gets (all its grants, newest data as given)."""
     name = _label(grants[0])
-    lines: list[str] = []
+    lines: list[str] = list(lead)
     if len(grants) == 1:
-        lines += _intro(grants[0])
+        if not lead:  # after a lead the answer goes straight to the amount
+            lines += _intro(grants[0])
         lines += decision_lines(grants[0])
         lines.append(purpose_line(grants[0]))
     else:
         lines += [f"{name} hat {len(grants)} Anträge gestellt.", *association_note(name)]
         for grant in grants:
             lines += _numbered_lines(grant)
-    return finish(lines, [g.source for g in grants], terms=TERMS)
+    return finish(lines, [g.source for g in grants], limit=SENTENCE_LIMIT + len(lead), terms=TERMS)
 
 
 def _numbered_lines(grant: GrantFact) -> list[str]:
@@ -118,7 +126,7 @@ def _numbered_lines(grant: GrantFact) -> list[str]:
     return [first, *decision_lines(grant)]
 
 
-def grant_purpose(grants: Sequence[GrantFact]) -> Answer:
+def grant_purpose(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answer:
     """What the money is for."""
     if len(grants) == 1:
         grant = grants[0]
@@ -127,12 +135,30 @@ def grant_purpose(grants: Sequence[GrantFact]) -> Answer:
             first = [stop(f"{name} hat Geld beantragt für: {purpose}")]
         else:
             first = _intro(grant) + [purpose_line(grant)]
-        lines = first + decision_lines(grant)
-        return finish(lines, [grant.source], terms=TERMS)
+        lines = [*lead, *first, *decision_lines(grant)]
+        return finish(lines, [grant.source], limit=SENTENCE_LIMIT + len(lead), terms=TERMS)
     name = _label(grants[0])
     items = [_purpose(g) or "kein Zweck im Protokoll" for g in grants]
-    lines = [f"{name} hat {len(grants)} Anträge gestellt.", "Das Geld ist für:", *bullets(items)]
-    return finish(lines, [g.source for g in grants], limit=2 + LIST_LIMIT, terms=TERMS)
+    lines = [*lead, f"{name} hat {len(grants)} Anträge gestellt.", "Das Geld ist für:", *bullets(items)]
+    return finish(lines, [g.source for g in grants], limit=2 + len(lead) + LIST_LIMIT, terms=TERMS)
+
+
+def subject_grants(subject: str, grants: Sequence[GrantFact]) -> Answer:
+    """Grants whose purpose or protocol text matches a subject ("Sprachkurs"), with amounts."""
+    topic = quote(subject)
+    if not grants:
+        lines = [f"Zum Thema {topic} steht nichts in den Protokollen.", "Fragen Sie gerne nach allen Projekten."]
+        return Answer(text="\n".join(lines), buttons=(LIST_BUTTON,))
+    count = "1 Antrag" if len(grants) == 1 else f"{len(grants)} Anträge"
+    items = (f"{_item(g)} (abgelehnt)" if g.status == GrantStatus.REJECTED else _item(g) for g in grants)
+    lines = [f"Zum Thema {topic} habe ich {count} gefunden:", *bullets(items)]
+    if all(g.status == GrantStatus.RECOMMENDED for g in grants):
+        lines.append(plain("Der Integrationsbeirat schlägt das Geld vor."))
+        lines.append(plain("Der Stadtbezirksrat sagt dann Ja oder Nein."))
+    return finish(lines, [g.source for g in grants], limit=1 + LIST_LIMIT, terms=TERMS)
+
+
+LIST_BUTTON = Button("Welche Projekte haben Geld bekommen?", "/ask_grants_list")
 
 
 def application_status(grants: Sequence[GrantFact]) -> Answer:

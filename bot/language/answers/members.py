@@ -177,3 +177,48 @@ def guests(people: Sequence[PersonFact]) -> Answer:
     verb = "war" if len(people) == 1 else "waren"
     lines = [f"Zu der Sitzung {verb} {count} eingeladen:", *_people_lines(people, with_function=True)]
     return finish(lines, [p.source for p in people][:1], limit=1 + LIST_LIMIT, terms=TERMS)
+
+
+def _with_party(person: PersonFact) -> str:
+    """ "Steffen Mallast (BÜNDNIS 90/DIE GRÜNEN), Integrations·beirat Linden-Limmer"."""
+    item = _item(person)
+    return f"{item}, {council_label(person.council)}" if person.council else item
+
+
+def party_members(label: str, people: Sequence[PersonFact]) -> Answer:
+    """The members named with one party (the party as the question named it)."""
+    lines = [f"Bei der Partei {label} sind diese Mitglieder:", *bullets(_with_party(p) for p in people)]
+    return finish(lines, [p.source for p in people], limit=1 + LIST_LIMIT, terms=TERMS)
+
+
+def party_not_named(label: str, named: Sequence[tuple[str, Sequence[PersonFact]]], without: int) -> Answer:
+    """No member is named with that party: say so, and which parties the protocols name."""
+    lines = [f"Für die Partei {label} steht kein Mitglied im Protokoll."]
+    if without:
+        lines.append("Bei vielen Mitgliedern steht keine Partei.")
+    if named:
+        lines += ["Diese Parteien stehen im Protokoll:", *bullets(party for party, _people in named)]
+    sources = [people[0].source for _party, people in named if people]
+    return finish(lines, sources, limit=len(lines), terms=TERMS)
+
+
+def parties_overview(named: Sequence[tuple[str, Sequence[PersonFact]]], without: int) -> Answer:
+    """Which members the protocols name with a party, and how many without one."""
+    people = [p for _party, group in named for p in group]
+    if not people:
+        lines = ["Im Protokoll steht bei keinem Mitglied eine Partei."]
+        return finish(lines, terms=TERMS)
+    count = "1 Mitglied" if len(people) == 1 else f"{len(people)} Mitgliedern"
+    lines = [f"Bei {count} steht eine Partei im Protokoll:", *bullets(_with_party(p) for p in dict.fromkeys(people))]
+    if without:
+        others = "1 anderen Mitglied" if without == 1 else f"{without} anderen Mitgliedern"
+        lines.append(f"Bei {others} steht keine Partei.")
+    return finish(lines, [p.source for p in people], limit=len(lines), terms=TERMS)
+
+
+def organisation_people(organisation: str, people: Sequence[PersonFact]) -> Answer:
+    """People whose function in a protocol names the organisation."""
+    if not people:
+        return finish([stop(f"Im Protokoll steht niemand von {organisation}")], terms=TERMS)
+    lines = [f"Diese Personen kommen von {organisation}:", *_people_lines(people, with_function=True)]
+    return finish(lines, [p.source for p in people], limit=1 + LIST_LIMIT, terms=TERMS)
