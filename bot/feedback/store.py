@@ -2,9 +2,10 @@
 
 Which database: ``BEIRAT_FEEDBACK_URL`` (an SQLAlchemy URL) when set; otherwise, in
 the Rasa server, the database of its SQL tracker store (so the data sits with the
-conversations and shares their retention); otherwise ``var/feedback.sqlite``. The
-``beirat`` commands find the same database: the environment variable, else the
-tracker store of ``endpoints.yml``, else the file.
+conversations and shares their retention). A server whose conversations are kept in
+memory only keeps these rows in memory too (nothing reaches var/). The ``beirat``
+commands find the same database: the environment variable, else ``--tracker-url``,
+else the tracker store of ``endpoints.yml``.
 
 Rows carry no sender id. Every question text and every "missing" description goes
 through ``redact`` before it is written, here and nowhere else.
@@ -21,15 +22,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.pool import StaticPool
 
-from bot.config import REPO_ROOT
 from bot.feedback.kinds import UNANSWERED_KINDS
 from bot.feedback.redact import redact
 
 logger = logging.getLogger(__name__)
 
 FEEDBACK_URL_ENV = "BEIRAT_FEEDBACK_URL"
-DEFAULT_FILE = REPO_ROOT / "var" / "feedback.sqlite"
 
 metadata = sa.MetaData()
 
@@ -63,10 +63,6 @@ unanswered = sa.Table(
 )
 
 TABLES = (answers, unanswered)
-
-
-def default_url() -> str:
-    return f"sqlite:///{DEFAULT_FILE}"
 
 
 def _short(value: Any, limit: int) -> str | None:
@@ -198,19 +194,20 @@ def server_store(tracker_store: Any) -> FeedbackStore:
         inner = getattr(inner, "_tracker_store", None)
         if inner is None:
             break
-    return FeedbackStore.from_url(default_url())
+    logger.info("Rückmeldungen bleiben nur im Speicher: kein SQL-Tracker-Store und kein %s.", FEEDBACK_URL_ENV)
+    return FeedbackStore(sa.create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}))
 
 
 def cli_url(tracker_url: str | None = None) -> str:
-    """The store the ``beirat`` commands read: env, else the given/endpoints.yml tracker store, else the file."""
+    """The store the ``beirat`` commands read: env, else the given or endpoints.yml tracker store.
+
+    Raises ``bot.privacy.PurgeError`` with what to do when there is none.
+    """
     url = os.environ.get(FEEDBACK_URL_ENV, "").strip()
     if url:
         return url
     if tracker_url:
         return tracker_url
-    from bot.privacy import PurgeError, tracker_url_from_endpoints
+    from bot.privacy import tracker_url_from_endpoints
 
-    try:
-        return tracker_url_from_endpoints()
-    except PurgeError:
-        return default_url()
+    return tracker_url_from_endpoints()

@@ -131,3 +131,23 @@ def test_purge_conversations_removes_old_feedback_too(url, tmp_path, capsys):
     rows = store.load(0)
     assert [r["question"] for r in rows.unanswered] == ["neue Frage"] and rows.answers == []
     assert store.record_feedback(old, True) is False, "a purged answer takes no more feedback"
+
+
+def test_server_keeps_rows_with_the_conversations(tmp_path, monkeypatch):
+    from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+
+    from bot.feedback.store import server_store
+
+    monkeypatch.delenv(FEEDBACK_URL_ENV, raising=False)
+    tracker = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    store = server_store(FailSafeTrackerStore(tracker))
+    assert store.engine is tracker.engine, "with an SQL tracker store the rows go into its database"
+    store.record_unanswered(kinds.FALLBACK, "Frage", "rest")
+    assert "beirat_unanswered" in sa.inspect(tracker.engine).get_table_names()
+    tracker.engine.dispose()
+
+    memory = server_store(None)  # conversations in memory only: so are these rows
+    assert memory.engine.url.database in (None, "", ":memory:")
+    memory.record_unanswered(kinds.FALLBACK, "Frage", "rest")
+    assert len(memory.load(0).unanswered) == 1
