@@ -8,15 +8,21 @@ from bot.language.answers.common import NO_DATA
 from bot.language.answers.discussion import NO_PASSAGE
 
 
-def test_discussion_lists_headings_and_offers_the_text(one_council, chat):
-    turn = chat.ask(ActionDiscussion, "ask_discussion", topic="LIP")
-    assert "Zu „LIP“ habe ich" in turn.text
-    assert "- „Frage an Dieter Wuttig: Wie ist der LIP damals zustande gekommen?“" in turn.text
-    assert "32. Sitzung" in turn.text
+def test_discussion_gives_what_was_said_then_the_source_and_offers_the_text(one_council, chat):
+    turn = chat.ask(ActionDiscussion, "ask_discussion", "Was wurde über den LIP gesagt?", topic="LIP")
+    assert "Zu „LIP“ steht im Protokoll:" in turn.text, turn.text
+    assert "- „Mit dem LIP wurden in jedem Stadtteil Integrationsbeiräte eingeführt.“" in turn.text
+    assert "32. Sitzung" in turn.text and "Möchten Sie den Text aus dem Protokoll lesen?" in turn.text
     more = chat.ask(ActionTellMore, "affirm")
     assert "nicht in Leichter Sprache" in more.text
-    assert "Vor 10 Jahren erkannte die Politik" in more.text
+    assert "Mit dem LIP wurden in jedem Stadtteil" in more.text
     assert "Das heißt:" not in more.text, "protocol text stays exactly as written"
+
+
+def test_a_topic_from_before_answers_a_follow_up(one_council, chat):
+    chat.ask(ActionDiscussion, "ask_discussion", "Was wurde über das Fußballturnier gesagt?", topic="Fußballturnier")
+    turn = chat.ask(ActionDiscussion, "ask_discussion", "Was wurde dazu gesagt?")
+    assert "Fußballturnier" in turn.text, turn.text
 
 
 def test_unknown_topic_is_no_data(one_council, chat):

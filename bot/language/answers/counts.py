@@ -13,7 +13,7 @@ from decimal import Decimal
 from bot.core.enums import GrantStatus
 from bot.core.facts import GrantFact, MeetingFact
 from bot.language.answers import Answer, Button
-from bot.language.answers.common import BUTTON_LIMIT, LIST_LIMIT, bullets, council_label, finish
+from bot.language.answers.common import BUTTON_LIMIT, LIST_LIMIT, bullets, council_label, finish, short_source
 from bot.language.answers.grants import decision_lines, purpose_line
 from bot.language.answers.meetings import meeting_name
 from bot.language.format import format_amount
@@ -27,6 +27,23 @@ def _scope(council: str | None, period: str | None) -> str:
     """ "vom Integrations·beirat Mitte im Mai 2019" (either part may be missing)."""
     parts = [f"vom {council_label(council)}" if council else "", period or ""]
     return " ".join(p for p in parts if p)
+
+
+def _counted(lines: list[str], sources) -> Answer:
+    """A count: all its lines first; its documents in one line, their list as more.
+
+    The documents are not spelled out up front: the list already names each meeting,
+    and a source sentence per document would say every date twice.
+    """
+    documents = list(dict.fromkeys(short_source(source) for source in sources))
+    if not documents:
+        return finish(lines, limit=len(lines), terms=TERMS)
+    lines = [
+        *lines,
+        "Das steht in 1 Dokument." if len(documents) == 1 else f"Das steht in {len(documents)} Dokumenten.",
+    ]
+    rest = ["Das sind die Dokumente:", *(f"- {d}" for d in documents)]
+    return finish([*lines, *rest], limit=len(lines), terms=TERMS)
 
 
 def _sentence(*words: str) -> str:
@@ -58,8 +75,10 @@ def meeting_count(meetings: Sequence[MeetingFact], council: str | None = None, p
         lines += bullets(f"{council_label(name)}: {n}" for name, n in councils.most_common())
     else:
         lines.append("Das sind die Sitzungen:" if len(meetings) > 1 else "Das ist die Sitzung:")
-        lines += bullets(meeting_name(m) for m in meetings)
-    return finish(lines, [m.source for m in meetings], limit=3 + LIST_LIMIT, terms=TERMS)
+        lines += bullets(meeting_name(m) for m in meetings[:LIST_LIMIT])
+        if len(meetings) > LIST_LIMIT:
+            lines.append(f"Das sind die ersten {LIST_LIMIT} von {len(meetings)}.")
+    return _counted(lines, [m.source for m in meetings])
 
 
 def grant_count(
@@ -76,14 +95,14 @@ def grant_count(
         statuses = Counter(g.status for g in grants)
         for status, text in (
             (GrantStatus.RECOMMENDED, "Für {n} schlägt der Beirat Geld vor."),
-            (GrantStatus.DECIDED, "{n} sind entschieden."),
-            (GrantStatus.REJECTED, "{n} sind abgelehnt."),
+            (GrantStatus.DECIDED, "{n} {verb} entschieden."),
+            (GrantStatus.REJECTED, "{n} {verb} abgelehnt."),
         ):
             if statuses[status] and statuses[status] != len(grants):
-                lines.append(text.format(n=statuses[status]))
+                lines.append(text.format(n=statuses[status], verb="ist" if statuses[status] == 1 else "sind"))
     lines += _undated_lines(undated)
     lines.append(MAYBE_MORE.format(what="Anträge"))
-    return finish(lines, [g.source for g in grants], terms=TERMS)
+    return _counted(lines, [g.source for g in grants])
 
 
 def _ranking_lines(totals: Sequence[tuple[str, Decimal, int]], unknown: Sequence[str], label) -> list[str]:
