@@ -85,7 +85,7 @@ def _bar_chart(title: str, counter: Counter[str]) -> str:
     rows = counter.most_common(TOP)
     top = max((count for _, count in rows), default=0) or 1
     body = "".join(
-        f'<tr><td>{_esc(name)}</td><td class="n"><span class="bar" style="width:{20 * count / top:.1f}rem" '
+        f'<tr><td>{_esc(name)}</td><td><span class="bar" style="width:{20 * count / top:.1f}rem" '
         f'aria-hidden="true"></span>{count}</td></tr>'
         for name, count in rows
     )

@@ -18,7 +18,7 @@ from datetime import timedelta
 
 from rapidfuzz import fuzz, process
 
-from bot.feedback.kinds import NO_DATA, UNANSWERED_KINDS
+from bot.feedback.kinds import KIND_LABELS, NO_DATA, UNANSWERED_KINDS
 from bot.feedback.store import Rows
 
 GROUP_SCORE = 85.0
@@ -112,7 +112,7 @@ def build_report(rows: Rows, since: float, until: float | None = None) -> Report
     by_channel: Counter[str] = Counter()
     by_council: Counter[str] = Counter()
     for row in [*rows.answers, *rows.unanswered]:
-        by_intent[row.get("intent") or "(unbekannt)"] += 1
+        by_intent[row.get("intent") or f"({KIND_LABELS.get(row.get('kind') or '', 'unbekannt')})"] += 1
         by_channel[row.get("channel") or "(unbekannt)"] += 1
         by_council[row.get("council") or "(keiner genannt)"] += 1
     kinds = Counter({kind: 0 for kind in UNANSWERED_KINDS})
