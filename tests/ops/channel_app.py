@@ -2,7 +2,7 @@
 
 ``python tests/ops/channel_app.py PORT [--no-model]`` serves /webhooks/rest/webhook and socket.io. The fake bot
 echoes the cleaned text as "echo: …", and reacts to three magic words:
-``stumm`` (no answer), ``langsam`` (answers after 30 s), ``kaputt`` (raises).
+``stumm`` (no answer), ``langsam`` (answers after 30 s), ``kaputt…`` (raises, quoting the text).
 """
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ async def fake_bot(message: UserMessage) -> None:
         return
     if message.text.startswith("langsam"):
         await asyncio.sleep(30)
-    if message.text == "kaputt":
-        raise RuntimeError("fake bot failure")
+    if message.text.startswith("kaputt"):
+        # Exception messages can carry what the user wrote: the guard must not log them.
+        raise RuntimeError(f"fake bot failure for {message.text!r}")
     await message.output_channel.send_text_message(message.sender_id, f"echo: {message.text}")
 
 
