@@ -5,7 +5,8 @@ and the conversation goes on afterwards (the tracker store is SQL).
 
 Measured on this machine's 2 shared cores: action server and web page are back in a few
 seconds; the Rasa server needs its start-up time (TensorFlow + model, ~70 s under load),
-so its limit is RASA_BACK_WITHIN, not 60 s. The figures are printed (pytest -s).
+so its limit is RASA_BACK_WITHIN, not 60 s (measured: actions 7 s, web 2 s, Rasa 158 s
+while other test suites ran). The figures are printed (pytest -s).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from conftest import REPO, TECHNICAL_PROBLEM, base_env, require_model
 pytestmark = pytest.mark.rasa
 
 BACK_WITHIN = 60  # seconds: action server, web page
-RASA_BACK_WITHIN = 180  # seconds: a fresh Rasa server's start-up on 2 shared cores
+RASA_BACK_WITHIN = 240  # seconds: a fresh Rasa server's start-up on 2 shared cores (as RASA_START_TIMEOUT)
 QUESTION, EXPECTED = "Wie viel Geld hat Banjul bekommen?", "1.400"
 
 
