@@ -23,7 +23,7 @@ def _export(args: argparse.Namespace) -> int:
 def _lint_language(args: argparse.Namespace) -> int:
     from bot.lint.checker import run_checker
 
-    return run_checker(verbose=args.verbose)
+    return run_checker(verbose=args.verbose, corpora=tuple(args.corpus or ("seed", "real", "scale")))
 
 
 def _build_lookups(args: argparse.Namespace) -> int:
@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("lint-language", help="Alle Antworten gegen die Regeln der Leichten Sprache prüfen")
     p.add_argument("--verbose", "-v", action="store_true")
+    p.add_argument(
+        "--corpus", action="append", choices=["seed", "real", "scale"], help="nur diese Datenbank (Standard: alle drei)"
+    )
     p.set_defaults(func=_lint_language)
 
     p = sub.add_parser("build-lookups", help="NLU-Lookup-Tabellen aus der Datenbank erzeugen")

@@ -1,8 +1,10 @@
 """Hard words: find them in an answer and explain each once per conversation.
 
 "Banjul e.V. bekommt eine Zuwendung." becomes
-"Banjul e.V. bekommt eine Zuwendung. e.V. Das heißt: eingetragener Verein. …
-Zuwendung. Das heißt: Die Stadt gibt Geld für ein Projekt. …"
+"Banjul e.V. bekommt eine Zuwendung.\n\ne.V. Das heißt: eingetragener Verein. …\n\n
+Zuwendung. Das heißt: Die Stadt gibt Geld für ein Projekt. …": each explanation is a
+paragraph of its own after the sentence that uses the word; never inside a list and
+never between an answer and its source ("Das steht …").
 The action keeps the returned set of explained terms in the slot ``explained_terms``.
 The entries are always passed in (``GlossaryEntry`` facts): the actions take them from
 the database (``bot.queries.glossary.all_terms``), the checker from the file
@@ -88,17 +90,52 @@ def find_terms(text: str, entries: Sequence[GlossaryEntry]) -> list[TermMatch]:
     return sorted(taken, key=lambda m: m.start)
 
 
+# The source of an answer starts with "Das steht …" (``format.format_source``); an
+# explanation never comes between an answer and its source.
+SOURCE_START = "Das steht "
+PARAGRAPH = "\n\n"
+
+
+def _source_block(text: str) -> tuple[int, int] | None:
+    """(start, end) of the source lines at the end of an answer (before a closing question)."""
+    lines = text.split("\n")
+    offsets, position = [], 0
+    for line in lines:
+        offsets.append(position)
+        position += len(line) + 1
+    first = next((i for i, line in enumerate(lines) if line.lstrip().startswith(SOURCE_START)), None)
+    if first is None:
+        return None
+    last = first
+    # The source's own lines follow it; a question ("Möchten Sie mehr wissen?") is the end.
+    while last + 1 < len(lines) and lines[last + 1].strip() and not lines[last + 1].rstrip().endswith("?"):
+        if lines[last + 1].lstrip().startswith(LIST_MARKERS):
+            break
+        last += 1
+    return offsets[first], offsets[last] + len(lines[last])
+
+
 def _insertion_point(text: str, position: int) -> int:
-    """End of the sentence at ``position``; for a list item, the end of the whole list."""
+    """Where the explanation of a word at ``position`` goes: after its sentence; after the
+    whole list for a list item; after the source when the sentence is the last before it."""
+    point = len(text)
     for sentence in analyse(text).sentences:
         if sentence.start <= position < sentence.end or position < sentence.start:
-            if not sentence.list_item:
-                return sentence.end
-            line_end = text.find("\n", sentence.start)
-            while line_end != -1 and text[line_end + 1 :].lstrip(" ").startswith(LIST_MARKERS):
-                line_end = text.find("\n", line_end + 1)
-            return len(text) if line_end == -1 else line_end
-    return len(text)
+            point = sentence.end
+            if sentence.list_item:
+                line_end = text.find("\n", sentence.start)
+                while line_end != -1 and text[line_end + 1 :].lstrip(" ").startswith(LIST_MARKERS):
+                    line_end = text.find("\n", line_end + 1)
+                point = len(text) if line_end == -1 else line_end
+            break
+    # A line that introduces a list ("Das sind die Anträge:") keeps its list.
+    following = text[point:].lstrip(" ")
+    if following.startswith("\n") and following.lstrip().startswith(LIST_MARKERS):
+        return _insertion_point(text, point + len(text[point:]) - len(following.lstrip()))
+    source = _source_block(text)
+    if source and (source[0] <= position < source[1] or (point <= source[0] and not text[point : source[0]].strip())):
+        return source[1]
+    return point
 
 
 def explain_terms(text: str, explained: Iterable[str], entries: Sequence[GlossaryEntry]) -> tuple[str, set[str]]:
@@ -133,9 +170,9 @@ def explain_terms(text: str, explained: Iterable[str], entries: Sequence[Glossar
         done_lower.add(match.entry.term.lower())
 
     for position in sorted(insertions, reverse=True):
-        # Text written one sentence per line gets each explanation on its own line.
-        at_line_end = not text[position:].split("\n", 1)[0].strip()
-        separator = "\n" if at_line_end and "\n" in text else " "
-        blocks = separator.join(explanation_text(entry) for entry in insertions[position])
-        text = text[:position] + separator + blocks + text[position:]
+        # Each explanation is a short paragraph of its own, set off by empty lines, so that
+        # every channel shows it apart (the widget draws a box around it).
+        blocks = PARAGRAPH.join(explanation_text(entry) for entry in insertions[position])
+        before, after = text[:position].rstrip(" \n"), text[position:].lstrip(" \n")
+        text = before + PARAGRAPH + blocks + (PARAGRAPH + after if after else "")
     return text, done

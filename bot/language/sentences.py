@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.core.german import MONTH_NUMBERS
 from bot.language.format import protected_spans, split_compounds
@@ -121,8 +122,13 @@ def name_variants(names: Iterable[str]) -> set[str]:
     for name in names:
         if name and name.strip():
             variants.add(name.strip())
-            variants.add(split_compounds(name.strip()))
+            variants.add(_with_mediopunkts(name.strip()))
     return variants
+
+
+@lru_cache(maxsize=65536)
+def _with_mediopunkts(name: str) -> str:
+    return split_compounds(name)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

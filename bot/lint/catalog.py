@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from sqlalchemy.orm import Session
 
 from bot.language.answers import Answer, common, discussion, glossary, grants, meetings, members
+from bot.lint import catalog_counts, catalog_groups
+from bot.lint.delivered import deliver
 from bot.queries import councils as council_queries
 from bot.queries import facts_curated
 from bot.queries import glossary as glossary_queries
@@ -26,17 +28,15 @@ CURATED_KEYS = ("who_decides", "how_to_apply")
 EXAMPLE_INTENT = "ask_grant_amount"  # payloads are not checked, only the words
 
 
-def _parts(label: str, answer: Answer) -> Iterator[tuple[str, str]]:
-    yield label, answer.text
-    if answer.more:
-        own_words = answer.more.split(discussion.QUOTE_INTRO)[0].strip()
-        if own_words:
-            yield f"{label} (mehr)", own_words
-    for button in answer.buttons:
-        yield f"{label} (Knopf)", button.title
+Item = tuple[str, Answer | str]  # a label and an answer (or a fixed text sent as it is)
 
 
-def fixed_texts() -> Iterator[tuple[str, str]]:
+def _parts(label: str, answer: Answer) -> Iterator[Item]:
+    # Rendered as delivered (explanations, next page, buttons) by ``render_all``.
+    yield label, answer
+
+
+def fixed_texts() -> Iterator[Item]:
     """Texts that do not depend on the data."""
     yield from _parts("technisches Problem", common.technical_problem())
     yield from _parts("keine Daten", common.no_data())
@@ -61,7 +61,7 @@ def fixed_texts() -> Iterator[tuple[str, str]]:
     yield "Angebot Text", discussion.READ_OFFER
 
 
-def _grant_texts(session: Session, council: str) -> Iterator[tuple[str, str]]:
+def _grant_texts(session: Session, council: str) -> Iterator[Item]:
     all_grants = grant_queries.list_grants(session, council=council)
     if all_grants:
         yield from _parts(f"Anträge {council}", grants.grants_list(all_grants, council=council))
@@ -92,7 +92,7 @@ def _grant_texts(session: Session, council: str) -> Iterator[tuple[str, str]]:
             yield from _parts(f"Antrag {number} {council}", grants.application_status(numbered))
 
 
-def _people_texts(session: Session, council: str) -> Iterator[tuple[str, str]]:
+def _people_texts(session: Session, council: str) -> Iterator[Item]:
     people = member_queries.list_members(session, council)
     if people:
         yield from _parts(f"Mitglieder {council}", members.members(people, council))
@@ -114,7 +114,7 @@ def _people_texts(session: Session, council: str) -> Iterator[tuple[str, str]]:
             yield from _parts(f"Partei {name}", members.party(person))
 
 
-def _meeting_texts(session: Session, council: str) -> Iterator[tuple[str, str]]:
+def _meeting_texts(session: Session, council: str) -> Iterator[Item]:
     latest = meeting_queries.latest_meeting(session, council)
     if latest:
         yield from _parts(f"letzte Sitzung {council}", meetings.last_meeting(latest))
@@ -159,7 +159,15 @@ def _meeting_texts(session: Session, council: str) -> Iterator[tuple[str, str]]:
 
 
 def render_all(session: Session) -> Iterator[tuple[str, str]]:
-    """(label, text) for every answer the bot can give with this database."""
+    """(label, text) for every message and button the bot can send with this database,
+    as delivered: with explanations of hard words, the next page and the buttons."""
+    entries = glossary_queries.all_terms(session)
+    for label, item in answers(session):
+        yield from deliver(label, item, entries)
+
+
+def answers(session: Session) -> Iterator[Item]:
+    """(label, answer template) for every answer the bot can give with this database."""
     yield from fixed_texts()
     names = [c.name for c in council_queries.list_councils(session)]
     if len(names) > 1:
@@ -168,6 +176,8 @@ def render_all(session: Session) -> Iterator[tuple[str, str]]:
         yield from _grant_texts(session, council)
         yield from _people_texts(session, council)
         yield from _meeting_texts(session, council)
+    yield from catalog_counts.answers(session)  # counts, periods, protocol content
+    yield from catalog_groups.answers(session)  # parties, subjects, names alone, years without data
     for key in CURATED_KEYS:
         fact = facts_curated.curated_fact(session, key)
         if fact is not None:

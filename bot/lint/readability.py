@@ -1,11 +1,9 @@
 """The German Flesch reading ease (Flesch-Amstad) and text statistics for the checker.
 
 Flesch-Amstad = 180 − ASL − 58.5 × ASW (ASL: words per sentence, ASW: syllables per
-word). ``flesch_amstad`` scores our own wording: a name or quote is one word in ASL
-and left out of ASW (we cannot simplify "Rainer-Jörg Grube"); ``flesch_amstad_all_words``
-is the textbook score with every word, for comparison with other tools. Syllables come
-from pyphen's German hyphenation dictionary; a digit counts as one syllable (a rough
-reading length of a number). Sentences and words: ``bot.language.sentences``.
+word), counted over every word a reader reads: names and quotes included. Syllables
+come from pyphen's German hyphenation dictionary; a digit counts as one syllable (a
+rough reading length of a number). Sentences and words: ``bot.lint.units``.
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ from functools import lru_cache
 import pyphen
 
 from bot.language.format import MEDIOPUNKT
-from bot.language.sentences import WORD_CHARS, analyse
+from bot.lint.units import Unit, analyse_units, words_in
 
 
 @dataclass(frozen=True)
@@ -28,8 +26,12 @@ class TextStats:
     prose_sentences: int  # without list items
     words: int
     words_per_sentence: float  # mean over prose sentences (all sentences if there is no prose)
-    max_sentence_words: int
-    flesch_amstad: float | None  # None for a text without words
+    max_sentence_words: int  # longest sentence outside lists
+    # Of the sentences outside lists (list lines hold names and amounts we cannot make
+    # easier); None for a text without such sentences.
+    flesch_amstad: float | None
+    prose_counts: tuple[int, ...] = ()  # words of each sentence outside lists
+    flesch_amstad_with_lists: float | None = None  # list lines too (mostly names and amounts)
 
 
 # --- Flesch-Amstad ----------------------------------------------------------------------------
@@ -55,48 +57,42 @@ def syllables(word: str) -> int:
     return total
 
 
-def flesch_amstad(text: str, names: Iterable[str] = ()) -> float | None:
-    """Flesch-Amstad of our own wording: 180 − ASL − 58.5 × ASW.
-
-    ASL counts a name or a quote as one word (like the sentence-length rule); ASW
-    leaves names and quotes out, because we cannot make them easier. None when the
-    text has no words of our own (a bare list of names).
-    """
-    analysis = analyse(text, names)
-    own = [
-        token
-        for sentence in analysis.sentences
-        for token in analysis.masked_sentence(sentence).split()
-        if WORD_CHARS.search(token.replace("_", ""))
-    ]
-    if not own:
+def _score(units: list[Unit]) -> float | None:
+    words = [word for unit in units for word in words_in(unit.text)]
+    if not words:
         return None
-    asl = sum(s.words for s in analysis.sentences) / len(analysis.sentences)
-    asw = sum(syllables(token) for token in own) / len(own)
+    asl = len(words) / len(units)
+    asw = sum(syllables(word) for word in words) / len(words)
     return round(180 - asl - 58.5 * asw, 1)
+
+
+def flesch_amstad(text: str, names: Iterable[str] = ()) -> float | None:
+    """Flesch-Amstad as a reader meets the text: 180 − ASL − 58.5 × ASW.
+
+    Every word counts, names and quoted titles too, with all their syllables; sentences
+    as in ``bot.lint.units`` (a line break is no full stop). ``names`` only keep a name
+    like "Banjul e.V." from ending a sentence. None for a text without words.
+    """
+    return _score(analyse_units(text, names)[1])
 
 
 def flesch_amstad_all_words(text: str) -> float | None:
-    """The textbook Flesch-Amstad: every word counts, names and quotes too."""
-    analysis = analyse(text)
-    words = [w for s in analysis.sentences for w in s.text.split() if WORD_CHARS.search(w)]
-    if not words:
-        return None
-    asl = len(words) / len(analysis.sentences)
-    asw = sum(syllables(w) for w in words) / len(words)
-    return round(180 - asl - 58.5 * asw, 1)
+    """The same score without names: kept for callers of the earlier two-score report."""
+    return flesch_amstad(text)
 
 
 def text_stats(text: str, names: Iterable[str] = ()) -> TextStats:
-    analysis = analyse(text, names)
-    counts = [s.words for s in analysis.sentences]
-    prose = [s.words for s in analysis.sentences if not s.list_item]
+    units = analyse_units(text, names)[1]
+    counts = [u.words for u in units]
+    prose = [u.words for u in units if not u.list_item]
     basis = prose or counts
     return TextStats(
         sentences=len(counts),
         prose_sentences=len(prose),
         words=sum(counts),
         words_per_sentence=round(statistics.mean(basis), 1) if basis else 0.0,
-        max_sentence_words=max(counts, default=0),
-        flesch_amstad=flesch_amstad(text, names),
+        max_sentence_words=max(prose, default=0),
+        flesch_amstad=_score([u for u in units if not u.list_item]),
+        prose_counts=tuple(prose),
+        flesch_amstad_with_lists=_score(units),
     )

@@ -18,9 +18,11 @@ from bot.core.german import WEEKDAYS
 from bot.core.glossary_file import glossary_entries
 from bot.language.format import MEDIOPUNKT, find_unsplit_compounds, split_compounds
 from bot.language.glossary import EXPLAINED_AFTER, explanation_spans, find_terms
-from bot.language.sentences import Analysis, Sentence, analyse
+from bot.language.sentences import Analysis
+from bot.lint.units import Unit, analyse_units
+from bot.lint.wordlists import GENITIVE, INFORMAL, NEGATIONS, NUMBER_WORDS, PARTICIPLE, PASSIVE_AUX, SUBJUNCTIVE
 
-MAX_SENTENCE_WORDS = 15
+MAX_SENTENCE_WORDS = 12  # list lines aside
 MAX_SENTENCES = 6  # "at most about five sentences", then the offer to tell more
 MAX_NEGATIONS = 2
 OFFER = re.compile(r"^(?:Möchten|Wollen) Sie .*\?$")  # "Möchten Sie mehr wissen?"
@@ -28,7 +30,7 @@ OFFER = re.compile(r"^(?:Möchten|Wollen) Sie .*\?$")  # "Möchten Sie mehr wiss
 RULES = {
     "sentence_length": f"Höchstens {MAX_SENTENCE_WORDS} Wörter in einem Satz.",
     "one_statement": "Eine Aussage in einem Satz: kein Neben·satz, kein Semikolon.",
-    "passive": "Aktiv schreiben, nicht Passiv (wurde … gemacht).",
+    "passive": "Aktiv schreiben, nicht Passiv (wird/wurde … gemacht, ist … gemacht worden).",
     "genitive": "Kein Genitiv: 'von dem' statt 'des'.",
     "subjunctive": "Kein Konjunktiv (würde, hätte, wäre, könnte …).",
     "negation": "Wenig Verneinungen, keine doppelte Verneinung.",
@@ -62,81 +64,6 @@ _SUBORDINATE = re.compile(
     r"der|die|das|dem|den|deren|dessen|welche[rsmn]?|was|wo|wobei|wodurch|womit|worüber)\b",
     re.IGNORECASE,
 )
-_PASSIVE_AUX = {"wurde", "wurden", "wurdest", "wurdet", "worden"}
-_PARTICIPLE = re.compile(r"^(?:\w*ge\w{2,}(?:t|en)|(?:be|er|ver|ent|zer|emp|miss)\w{2,}(?:t|en)|\w{3,}iert)$")
-_GENITIVE = {"des", "eines", "dessen", "deren", "wessen"}
-_SUBJUNCTIVE = {
-    "würde",
-    "würden",
-    "würdest",
-    "würdet",
-    "hätte",
-    "hätten",
-    "hättest",
-    "wäre",
-    "wären",
-    "wärest",
-    "wärst",
-    "könnte",
-    "könnten",
-    "könntest",
-    "müsste",
-    "müssten",
-    "sollte",
-    "sollten",
-    "dürfte",
-    "dürften",
-    "gäbe",
-    "gäben",
-    "käme",
-    "kämen",
-    "wüsste",
-    "wüssten",
-    "bräuchte",
-    "bräuchten",
-}  # "möchte/möchten" is everyday German ("Möchten Sie mehr wissen?") and allowed
-_NEGATIONS = {
-    "nicht",
-    "kein",
-    "keine",
-    "keinen",
-    "keinem",
-    "keiner",
-    "keines",
-    "nie",
-    "niemals",
-    "nichts",
-    "niemand",
-    "niemanden",
-    "niemandem",
-    "weder",
-    "nirgends",
-    "nirgendwo",
-}
-_NUMBER_WORDS = re.compile(
-    r"^(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
-    r"(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|"
-    r"(?:\w+und)?(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)|"
-    r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)?(?:hundert|tausend)\w*|millionen?|milliarden?|"
-    r"(?:zweit|dritt|viert|fünft|sechst|siebt|neunt|zehnt|zwölft)(?:e|en|er|es|em))$"
-)
-_INFORMAL = {
-    "du",
-    "dich",
-    "dir",
-    "dein",
-    "deine",
-    "deinen",
-    "deinem",
-    "deiner",
-    "deines",
-    "euch",
-    "euer",
-    "eure",
-    "euren",
-    "eurem",
-    "eurer",
-}
 _AMOUNT_PATTERNS = (
     (re.compile(r"€"), "'€' statt 'Euro'"),
     (re.compile(r"\bEUR\b"), "'EUR' statt 'Euro'"),
@@ -245,34 +172,34 @@ def _explained_abbreviation(abbreviation: str, text: str, explained: set[str]) -
     return bool(re.search(re.escape(abbreviation) + r"\.?\s+(?:Das heißt|heißt|ist die Abkürzung für)", text))
 
 
-def _sentence_checks(analysis: Analysis, sentence: Sentence) -> Iterable[Violation]:
-    masked = analysis.masked_sentence(sentence)
+def _sentence_checks(analysis: Analysis, sentence: Unit) -> Iterable[Violation]:
+    masked = analysis.masked[sentence.start : sentence.end]
     words = _words(masked)
     lower = [w.lower() for w in words]
     excerpt = sentence.text.strip()
 
-    if sentence.words > MAX_SENTENCE_WORDS:
+    if sentence.words > MAX_SENTENCE_WORDS and not sentence.list_item:
         yield Violation("sentence_length", f"{sentence.words} Wörter (höchstens {MAX_SENTENCE_WORDS})", excerpt)
     subordinate = _SUBORDINATE.search(masked)
     found = ";" if ";" in masked else subordinate.group(0) if subordinate else None
     if found:
         yield Violation("one_statement", f"Neben·satz oder zweite Aussage: '{found.strip()}'", excerpt)
     for index, word in enumerate(lower):
-        if word in _PASSIVE_AUX and any(_PARTICIPLE.match(w) for w in lower[index + 1 :]):
+        if word in PASSIVE_AUX and any(PARTICIPLE.match(w) for w in lower[index + 1 :]):
             yield Violation("passive", f"Passiv mit '{words[index]}': aktiv schreiben", excerpt)
             break
     for index, word in enumerate(words):
-        if word.lower() in _GENITIVE and not (word.lower() == "eines" and _pronoun_eines(lower, index)):
+        if word.lower() in GENITIVE and not (word.lower() == "eines" and _pronoun_eines(lower, index)):
             yield Violation("genitive", f"Genitiv '{word}': besser 'von dem' / 'von der'", excerpt)
-        if word.lower() in _SUBJUNCTIVE:
+        if word.lower() in SUBJUNCTIVE:
             yield Violation("subjunctive", f"Konjunktiv '{word}'", excerpt)
-        if _NUMBER_WORDS.match(word.lower()):
+        if NUMBER_WORDS.match(word.lower()):
             yield Violation("number_word", f"Zahlwort '{word}': als Ziffer schreiben", excerpt)
-        if word.lower() in _INFORMAL:
+        if word.lower() in INFORMAL:
             yield Violation("informal_address", f"'{word}': mit 'Sie' ansprechen", excerpt)
         if word.isupper() and _is_roman(word):
             yield Violation("roman_numeral", f"Römische Zahl '{word}'", excerpt)
-    negations = [w for w in lower if w in _NEGATIONS]
+    negations = [w for w in lower if w in NEGATIONS]
     if len(negations) >= 2:
         yield Violation("negation", f"Doppelte Verneinung: {', '.join(negations)}", excerpt)
     for pattern, message in _AMOUNT_PATTERNS:
@@ -339,26 +266,26 @@ def check_text(
     entries = glossary_entries() if entries is None else tuple(entries)
     explained = set(explained or ())
     explained_lower = {term.lower() for term in explained}
-    analysis = analyse(text, names)
+    analysis, units = analyse_units(text, names)
     blocks = explanation_spans(text, entries) if entries else []
 
     def in_block(position: int) -> bool:
         return any(start <= position < end for start, end, _ in blocks)
 
     violations: list[Violation] = []
-    for sentence in analysis.sentences:
+    for sentence in units:
         violations.extend(_sentence_checks(analysis, sentence))
 
     glossary_forms = {form for entry in entries for form in (entry.term, *entry.aliases)}
     violations.extend(_abbreviation_checks(analysis, explained, glossary_forms))
 
-    negations = [w for w in _words(analysis.masked) if w.lower() in _NEGATIONS]
+    negations = [w for w in _words(analysis.masked) if w.lower() in NEGATIONS]
     if len(negations) > MAX_NEGATIONS:
         violations.append(
             Violation("negation", f"{len(negations)} Verneinungen (höchstens {MAX_NEGATIONS})", text[:80])
         )
 
-    prose = [s for s in analysis.sentences if not s.list_item and not in_block(s.start)]
+    prose = [s for s in units if not s.list_item and not in_block(s.start)]
     if prose and OFFER.match(prose[-1].text.strip()):
         prose = prose[:-1]  # the offer to tell more comes after the answer, it is not part of it
     if len(prose) > MAX_SENTENCES:

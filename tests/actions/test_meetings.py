@@ -15,7 +15,7 @@ from bot.language.answers.common import NO_DATA
 
 def test_last_meeting(one_council, chat):
     turn = chat.ask(ActionLastMeeting, "ask_last_meeting")
-    assert "Die letzte Sitzung in meinen Protokollen war am Montag, 1. April 2019." in turn.text
+    assert "Die letzte Sitzung war am Montag, 1. April 2019." in turn.text
     assert turn.slots["meeting_date"] == "2019-04-01"
 
 

@@ -83,7 +83,7 @@ def test_glossary_explanation_and_unknown_word():
 def test_discussion_offers_the_protocol_text_as_more():
     passage = PassageFact("Diskussion: LIP", "Der LIP sollte lebendig bleiben.", SOURCE)
     answer = discussion.discussion([passage], "LIP")
-    assert "Zu „LIP“ habe ich 1 Stelle in den Protokollen gefunden." in answer.text
+    assert "Sie fragen nach: „LIP“.\nDazu habe ich 1 Stelle in den Protokollen gefunden." in answer.text
     assert "- „Diskussion: LIP“" in answer.text
     assert "Der LIP sollte lebendig bleiben." in answer.more
     assert "nicht in Leichter Sprache" in answer.more

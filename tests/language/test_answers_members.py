@@ -73,9 +73,9 @@ def test_attendance_present_and_absent():
     fact = AttendanceFact(MEETING, present=(GRUBE, MALLAST), excused=(SCHMALZ,))
     present = answers.attendance_present(fact).text
     absent = answers.attendance_absent(fact).text
-    assert "Bei der 32. Sitzung am Montag, 1. April 2019 waren 2 Personen da:" in present
+    assert "Es geht um die 32. Sitzung am Montag, 1. April 2019.\nDa waren 2 Personen:" in present
     assert "Inga Schmalz" not in present
-    assert "konnte 1 Person nicht kommen:" in absent and f"- Inga Schmalz ({plain('Stellvertretung')})" in absent
+    assert "1 Person konnte nicht kommen:" in absent and f"- Inga Schmalz ({plain('Stellvertretung')})" in absent
 
 
 def test_nobody_absent_is_not_claimed_as_everybody_present():
@@ -94,10 +94,10 @@ def test_guests_with_function():
 def test_absent_without_excuse_is_said_as_fehlte():
     away = person("Ole Lund", "member")
     text = answers.attendance_absent(AttendanceFact(MEETING, present=(GRUBE,), excused=(), absent=(away,))).text
-    assert "fehlte 1 Person:" in text and "- Ole Lund" in text, text
+    assert "1 Person fehlte:" in text and "- Ole Lund" in text, text
     assert "nicht kommen" not in text, "nobody excused: no 'konnte nicht kommen'"
     both = answers.attendance_absent(AttendanceFact(MEETING, present=(), excused=(GRUBE,), absent=(away,))).text
-    assert "konnte 1 Person nicht kommen:" in both and "Außerdem fehlte 1 Person:" in both, both
+    assert "1 Person konnte nicht kommen:" in both and "Außerdem fehlte 1 Person:" in both, both
 
 
 def test_a_list_from_an_excerpt_is_never_complete_and_never_counted():
@@ -112,4 +112,4 @@ def test_a_list_from_an_excerpt_is_never_complete_and_never_counted():
     assert "2" not in counted.split("Das steht")[0] and "nur ein Auszug" in counted, counted
     meeting = dataclasses.replace(MEETING, source=cut)
     present = answers.attendance_present(AttendanceFact(meeting, present=tuple(people), excused=())).text
-    assert "waren diese Personen da:" in present and "2 Personen" not in present, present
+    assert "Diese Personen waren da:" in present and "2 Personen" not in present, present

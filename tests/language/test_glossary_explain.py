@@ -11,11 +11,11 @@ BEIRAT = GlossaryEntry("Integrationsbeirat", "Eine Gruppe in einem Teil von Hann
 ENTRIES = [ZUWENDUNG, EV, TOP, BEIRAT]
 
 
-def test_explanation_follows_the_sentence_of_first_use():
+def test_explanation_follows_the_sentence_of_first_use_as_its_own_paragraph():
     text, explained = explain_terms("Der Verein bekommt eine Zuwendung. Das ist gut.", set(), ENTRIES)
     assert text == (
-        "Der Verein bekommt eine Zuwendung. "
-        "Zuwendung. Das heißt: Die Stadt gibt Geld für ein Projekt. "
+        "Der Verein bekommt eine Zuwendung.\n\n"
+        "Zuwendung. Das heißt: Die Stadt gibt Geld für ein Projekt.\n\n"
         "Das ist gut."
     )
     assert explained == {"Zuwendung"}
@@ -45,21 +45,37 @@ def test_explained_set_is_compared_without_case():
     assert "Das heißt" not in text
 
 
-def test_line_based_text_gets_the_explanation_on_its_own_line():
-    text, _ = explain_terms("Banjul e.V. bekommt Geld.\nDas ist eine Zuwendung.", set(), ENTRIES)
-    assert text.splitlines() == [
+def test_line_based_text_gets_each_explanation_as_a_paragraph():
+    text, _ = explain_terms("Banjul e.V. bekommt Geld.\nDas ist eine Zuwendung.\nDas ist alles.", set(), ENTRIES)
+    assert text.split("\n\n") == [
         "Banjul e.V. bekommt Geld.",
         "e.V. Das heißt: eingetragener Verein. Ein Verein ist eine Gruppe.",
         "Das ist eine Zuwendung.",
         "Zuwendung. Das heißt: Die Stadt gibt Geld für ein Projekt.",
+        "Das ist alles.",
     ]
 
 
 def test_word_in_a_list_is_explained_after_the_whole_list():
     text, _ = explain_terms("Diese Vereine bekommen Geld:\n- Banjul e.V.\n- Kargah e.V.\nDas ist alles.", set(), ENTRIES)
-    lines = text.splitlines()
-    assert lines[:3] == ["Diese Vereine bekommen Geld:", "- Banjul e.V.", "- Kargah e.V."]
-    assert lines[3].startswith("e.V. Das heißt:") and lines[4] == "Das ist alles.", lines
+    paragraphs = text.split("\n\n")
+    assert paragraphs[0] == "Diese Vereine bekommen Geld:\n- Banjul e.V.\n- Kargah e.V."
+    assert paragraphs[1].startswith("e.V. Das heißt:") and paragraphs[2] == "Das ist alles.", paragraphs
+
+
+def test_word_in_the_line_before_a_list_does_not_split_the_list_from_it():
+    text, _ = explain_terms("Diese Vereine bekommen eine Zuwendung:\n- Banjul\n- Kargah\nDas ist alles.", set(), ENTRIES)
+    assert text.startswith("Diese Vereine bekommen eine Zuwendung:\n- Banjul\n- Kargah\n\nZuwendung. Das heißt:"), text
+
+
+def test_explanation_never_stands_between_an_answer_and_its_source():
+    answer = (
+        "Banjul bekommt eine Zuwendung.\nDas steht im Protokoll von der 32. Sitzung.\n"
+        "Die Sitzung war am Montag, 1. April 2019.\nMöchten Sie mehr wissen?"
+    )
+    text, _ = explain_terms(answer, set(), ENTRIES)
+    assert text.startswith("Banjul bekommt eine Zuwendung.\nDas steht im Protokoll von der 32. Sitzung.\n"), text
+    assert text.endswith("Zuwendung. Das heißt: Die Stadt gibt Geld für ein Projekt.\n\nMöchten Sie mehr wissen?")
 
 
 def test_two_words_in_one_sentence_are_explained_in_reading_order():

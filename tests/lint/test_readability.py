@@ -20,15 +20,26 @@ def test_flesch_amstad_by_hand():
     assert flesch_amstad_all_words(text) == pytest.approx(62.8, abs=0.05)
 
 
-def test_flesch_amstad_leaves_names_out_of_the_syllables():
+def test_flesch_amstad_counts_names_with_all_their_syllables():
     text = "Rainer-Jörg Grube leitet die Gruppe."
-    own = flesch_amstad(text, ["Rainer-Jörg Grube"])
-    assert own > flesch_amstad_all_words(text), "the name should not make our wording look harder"
+    plain = "Er leitet die Gruppe."
+    assert flesch_amstad(text, ["Rainer-Jörg Grube"]) < flesch_amstad(plain)
+    assert text_stats(text, ["Rainer-Jörg Grube"]).words == 5
 
 
-def test_flesch_amstad_of_only_names_is_none():
-    assert flesch_amstad("- Rainer-Jörg Grube", ["Rainer-Jörg Grube"]) is None
+def test_a_long_quoted_title_counts_word_by_word():
+    title = "„Interkulturelles Sommerfest mit Musik und Tanz für alle Familien im Stadtteil“"
+    stats = text_stats(f"Das Projekt heißt:\n{title}\nDer Verein bekommt Geld.")
+    # No full stop after the title: intro, 11 words of title and the next sentence are ONE sentence.
+    assert stats.sentences == 1 and stats.max_sentence_words == 3 + 11 + 4
+    with_stop = text_stats(f"Das Projekt heißt:\n{title}.\nDer Verein bekommt Geld.")
+    assert with_stop.sentences == 2 and with_stop.max_sentence_words == 14
+    assert flesch_amstad(f"Das Projekt heißt: {title}.") < flesch_amstad("Das Projekt heißt: „Fest“.")
+
+
+def test_flesch_amstad_of_an_empty_text_is_none():
     assert flesch_amstad("") is None
+    assert flesch_amstad("- …") is None
 
 
 def test_simple_text_scores_higher_than_hard_text():
@@ -42,3 +53,8 @@ def test_text_stats_words_per_sentence_ignores_list_items():
     assert stats.sentences == 4 and stats.prose_sentences == 2
     assert stats.words_per_sentence == 4.0
     assert stats.max_sentence_words == 4
+
+
+def test_a_line_break_is_no_full_stop():
+    stats = text_stats("Das steht im Protokoll von der 32. Sitzung\nDie Sitzung war am Montag, 1. April 2019.")
+    assert stats.sentences == 1 and stats.max_sentence_words == 16

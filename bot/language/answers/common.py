@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from bot.core.facts import Source
 from bot.language.answers import Answer, Button
 from bot.language.format import format_date, format_list, format_source, split_compounds
-from bot.language.sentences import analyse
+from bot.language.sentences import LIST_MARKERS, analyse
 
 SENTENCE_LIMIT = 4  # sentences before the source (2 more) in the first message
 LIST_LIMIT = 8  # list items in the first message
@@ -24,6 +24,7 @@ NO_DATA = "Dazu steht nichts in den Protokollen."
 UNKNOWN_NAME = "Diesen Namen kenne ich nicht."
 UNKNOWN_TERM = "Dieses Wort kenne ich nicht."
 MORE_OFFER = "Möchten Sie mehr wissen?"
+LIST_GOES_ON = "Hier geht die Liste weiter:"
 # Tap targets for every offer, so nobody has to type "ja".
 OFFER_BUTTONS = (Button("Ja, bitte", "/affirm"), Button("Nein, danke", "/deny"))
 NOTHING_MORE = "Mehr weiß ich dazu nicht.\nSie können mir gerne eine neue Frage stellen."
@@ -127,6 +128,9 @@ def finish(
     # The source's sentences count too: what does not fit goes to "more", before the sources' list.
     while len(shown) > 1 and _prose_count(shown) + len(first_sources) > SENTENCE_LIMIT + 2:
         rest.insert(0, shown.pop())
+    if rest and rest[0].lstrip().startswith(LIST_MARKERS):
+        # The next page goes on with a list: a bare "- name" there would read like a new answer.
+        rest.insert(0, LIST_GOES_ON)
     rest += more_sources
     text_lines = shown + first_sources
     if rest:

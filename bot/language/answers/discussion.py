@@ -31,9 +31,9 @@ def no_passage_text(source: Source) -> str:
 def discussion(passages: Sequence[PassageFact], topic: str) -> Answer:
     """Where the protocols talk about ``topic``; the original text is offered as more."""
     count = "1 Stelle" if len(passages) == 1 else f"{len(passages)} Stellen"
-    lines = [f"Zu „{topic}“ habe ich {count} in den Protokollen gefunden.", "Die Überschriften sind:"]
-    lines += bullets(quote(p.heading) for p in passages)
-    answer = finish(lines, [p.source for p in passages], limit=2 + LIST_LIMIT)
+    lines = [f"Sie fragen nach: {quote(topic)}.", f"Dazu habe ich {count} in den Protokollen gefunden."]
+    lines += ["Die Überschriften sind:", *bullets(quote(p.heading) for p in passages)]
+    answer = finish(lines, [p.source for p in passages], limit=3 + LIST_LIMIT)
     original = passage_text(passages[0])
     if answer.more:
         return Answer(text=answer.text, buttons=answer.buttons, more=f"{answer.more}\n\n{original}")

@@ -100,7 +100,7 @@ def _intro(grant: GrantFact) -> list[str]:
 def no_year_lead(year: int, grants: Sequence[GrantFact]) -> list[str]:
     """First lines when the year asked about has nothing: say so, then what is known."""
     first = stop(f"Für das Jahr {year} steht nichts zu {_label(grants[0])} im Protokoll")
-    return [first, "Das weiß ich aus anderen Jahren:"]
+    return [first, "Das weiß ich aus anderen Jahren."]
 
 
 def grant_amount(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answer:
@@ -112,11 +112,14 @@ def grant_amount(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answe
             lines += _intro(grants[0])
         lines += decision_lines(grants[0])
         lines.append(purpose_line(grants[0]))
+    elif lead:  # after a lead: the amounts at once, one line each
+        lines += [f"{name} hat {len(grants)} Anträge gestellt:", *bullets(_item(g) for g in grants)]
     else:
         lines += [f"{name} hat {len(grants)} Anträge gestellt.", *association_note(name)]
         for grant in grants:
             lines += _numbered_lines(grant)
-    return finish(lines, [g.source for g in grants], limit=SENTENCE_LIMIT + len(lead), terms=TERMS)
+    limit = SENTENCE_LIMIT + len(lead) + (len(grants) if lead else 0)
+    return finish(lines, [g.source for g in grants], limit=limit, terms=TERMS)
 
 
 def _numbered_lines(grant: GrantFact) -> list[str]:

@@ -65,7 +65,7 @@ def _time_lines(meeting: MeetingFact, *, future: bool, subject: str = "Die Sitzu
 
 def last_meeting(meeting: MeetingFact) -> Answer:
     if meeting.date:
-        lines = [f"Die letzte Sitzung in meinen Protokollen war am {format_date(meeting.date)}."]
+        lines = [f"Die letzte Sitzung war am {format_date(meeting.date)}."]
     else:
         lines = ["Im Protokoll von der letzten Sitzung steht kein Datum."]
     if meeting.number is not None:
@@ -97,21 +97,21 @@ def meetings_in_year(meetings: Sequence[MeetingFact], year: int, period: str | N
 
 def meeting_place(meeting: MeetingFact) -> Answer:
     future = _is_future(meeting)
-    lines = _place_lines(meeting, future=future, subject=f"Die {meeting_name(meeting)}")
+    lines = [f"Es geht um die {meeting_name(meeting)}.", *_place_lines(meeting, future=future)]
     return finish(lines, [meeting.source], terms=TERMS)
 
 
 def meeting_time(meeting: MeetingFact) -> Answer:
     future = _is_future(meeting)
-    lines = _time_lines(meeting, future=future, subject=f"Die {meeting_name(meeting)}")
+    lines = [f"Es geht um die {meeting_name(meeting)}.", *_time_lines(meeting, future=future)]
     return finish(lines, [meeting.source], terms=TERMS)
 
 
 def agenda(items: Sequence[AgendaItemFact], meeting: MeetingFact) -> Answer:
     count = "1 Thema" if len(items) == 1 else f"{len(items)} Themen"
-    lines = [f"Bei {meeting_phrase(meeting)} gab es {count}:"]
+    lines = [f"Es geht um die {meeting_name(meeting)}.", f"Da gab es {count}:"]
     lines += bullets(f"Punkt {item.number}: {quote(item.title)}" for item in items)
-    return finish(lines, [meeting.source], limit=1 + LIST_LIMIT, terms=TERMS | {"Tagesordnung"})
+    return finish(lines, [meeting.source], limit=2 + LIST_LIMIT, terms=TERMS | {"Tagesordnung"})
 
 
 def meeting_number(meeting: MeetingFact) -> Answer:

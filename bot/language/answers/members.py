@@ -8,7 +8,7 @@ from bot.core.enums import Role
 from bot.core.facts import AttendanceFact, PersonFact
 from bot.language.answers import Answer
 from bot.language.answers.common import LIST_LIMIT, bullets, council_label, finish, plain, stop
-from bot.language.answers.meetings import meeting_phrase
+from bot.language.answers.meetings import meeting_name, meeting_phrase
 
 TERMS = frozenset({"Integrationsbeirat", "Verwaltung", "Vorsitzende", "Stellvertretung"})
 COUNCIL_ROLES = (Role.CHAIR, Role.DEPUTY, Role.MEMBER)
@@ -128,27 +128,28 @@ def attendance_present(fact: AttendanceFact) -> Answer:
     if not people:
         return finish([f"Im Protokoll von {when} steht nicht, wer da war."], [fact.meeting.source])
     if fact.meeting.source.excerpt:  # a cut-off list: no count, and said to be cut off
-        lines = [f"Bei {when} waren diese Personen da:", *_people_lines(people), *EXCERPT_NOTE]
+        which = f"Es geht um die {meeting_name(fact.meeting)}."
+        lines = [which, "Diese Personen waren da:", *_people_lines(people), *EXCERPT_NOTE]
         return finish(lines, [fact.meeting.source], limit=len(lines), terms=TERMS)
     count = "1 Person" if len(people) == 1 else f"{len(people)} Personen"
     verb = "war" if len(people) == 1 else "waren"
-    lines = [f"Bei {when} {verb} {count} da:", *_people_lines(people)]
-    return finish(lines, [fact.meeting.source], limit=1 + LIST_LIMIT, terms=TERMS)
+    lines = [f"Es geht um die {meeting_name(fact.meeting)}.", f"Da {verb} {count}:", *_people_lines(people)]
+    return finish(lines, [fact.meeting.source], limit=2 + LIST_LIMIT, terms=TERMS)
 
 
 def person_attendance(name: str, fact: AttendanceFact) -> Answer:
     """Was this person at that meeting: there, excused, absent, or not named in the protocol."""
-    when = meeting_phrase(fact.meeting)
+    which = f"Es geht um die {meeting_name(fact.meeting)}."
 
     def named(people: Sequence[PersonFact]) -> bool:
         return any(p.full_name == name for p in people)
 
     if named(fact.present):
-        lines = [f"Ja. {name} war bei {when} da."]
+        lines = [f"Ja. {name} war da.", which]
     elif named(fact.excused):
-        lines = [f"Nein. {name} konnte bei {when} nicht kommen.", f"{name} hat sich entschuldigt."]
+        lines = [f"Nein. {name} konnte nicht kommen.", which, f"{name} hat sich entschuldigt."]
     elif named(fact.absent):
-        lines = [f"Nein. {name} fehlte bei {when}."]
+        lines = [f"Nein. {name} fehlte.", which]
     else:  # membership is another question: this meeting's list of members just does not name the person
         lines = [f"{name} steht nicht in der Liste der Mitglieder.", "Darum weiß ich das nicht."]
     return finish(lines, [fact.meeting.source], terms=TERMS)
@@ -156,18 +157,17 @@ def person_attendance(name: str, fact: AttendanceFact) -> Answer:
 
 def attendance_absent(fact: AttendanceFact) -> Answer:
     """Who was not there: excused ("konnte nicht kommen") and absent without an excuse ("fehlte")."""
-    when = meeting_phrase(fact.meeting)
     if not fact.excused and not fact.absent:
         return finish(["Das Protokoll nennt keine fehlenden Personen."], [fact.meeting.source])
-    lines: list[str] = []
+    lines: list[str] = [f"Es geht um die {meeting_name(fact.meeting)}."]
     if fact.excused:
         count = "1 Person" if len(fact.excused) == 1 else f"{len(fact.excused)} Personen"
         verb = "konnte" if len(fact.excused) == 1 else "konnten"
-        lines += [f"Bei {when} {verb} {count} nicht kommen:", *_people_lines(fact.excused)]
+        lines += [f"{count} {verb} nicht kommen:", *_people_lines(fact.excused)]
     if fact.absent:
         count = "1 Person" if len(fact.absent) == 1 else f"{len(fact.absent)} Personen"
         verb = "fehlte" if len(fact.absent) == 1 else "fehlten"
-        intro = f"Bei {when} {verb} {count}:" if not fact.excused else f"Außerdem {verb} {count}:"
+        intro = f"{count} {verb}:" if not fact.excused else f"Außerdem {verb} {count}:"
         lines += [intro, *_people_lines(fact.absent)]
     return finish(lines, [fact.meeting.source], limit=len(lines), terms=TERMS)
 

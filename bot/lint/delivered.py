@@ -1,0 +1,55 @@
+"""An answer as the user receives it: hard words explained, the rest on the next page, buttons.
+
+The actions send ``Answer.text`` through ``glossary.explain_terms`` (at most
+``MAX_EXPLANATIONS`` words, the answer's own terms first); "Ja, bitte" on "Möchten Sie
+mehr wissen?" sends ``Answer.more`` the same way, with the words of the first page
+already explained; protocol text after ``QUOTE_INTRO`` is sent as written and is not
+ours to simplify. The checker lints these texts, not the templates, in a conversation
+that starts with this answer (nothing explained yet: the most a reader gets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from bot.actions.common import MAX_EXPLANATIONS
+from bot.core.facts import GlossaryEntry
+from bot.language import glossary as glossary_language
+from bot.language.answers import Answer
+from bot.language.answers.discussion import QUOTE_INTRO
+
+MORE = "(mehr)"  # label of the second page
+BUTTON = "(Knopf)"  # label of a button title
+
+
+def with_explanations(
+    text: str, explained: set[str], entries: Sequence[GlossaryEntry], terms: frozenset[str] = frozenset()
+) -> tuple[str, set[str]]:
+    """The text with its explanations, as ``bot.actions.common.explain`` builds it."""
+    done = {term.lower() for term in explained}
+    fresh = [m for m in glossary_language.find_terms(text, entries) if m.entry.term.lower() not in done]
+    fresh.sort(key=lambda m: (m.entry.term not in terms, m.start))
+    chosen = list({m.entry.term: m.entry for m in fresh}.values())[:MAX_EXPLANATIONS]
+    if not chosen:
+        return text, set(explained)
+    return glossary_language.explain_terms(text, set(explained), chosen)
+
+
+def deliver(label: str, item: Answer | str, entries: Sequence[GlossaryEntry]) -> Iterator[tuple[str, str]]:
+    """(label, text) for every message and button of one answer, as delivered."""
+    if isinstance(item, str):  # a fixed text that is sent as it is
+        if item.strip():
+            yield label, item
+        return
+    first, explained = with_explanations(item.text, set(), entries, item.terms)
+    yield label, first
+    if item.more:
+        own_words = item.more.split(QUOTE_INTRO)[0].strip()
+        if QUOTE_INTRO in item.more:
+            # The introduction of the protocol text: sent without explanations (explain=False).
+            if own_words:
+                yield f"{label} {MORE}", own_words
+        else:
+            yield f"{label} {MORE}", with_explanations(item.more, explained, entries)[0]
+    for button in item.buttons:
+        yield f"{label} {BUTTON}", button.title
