@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import copy
+import importlib
+import json
+import pkgutil
 import re
 
+from rasa_sdk import Tracker
+
+import bot.actions as actions_package
 from bot.actions.common import BeiratAction, Context, Reply, entity
 from bot.language.answers import names as answers
 from bot.language.answers.discussion import no_passage_text
@@ -31,10 +38,80 @@ def name_text(ctx: Context) -> str | None:
     return _AROUND_NAME_RE.sub("", text).strip() or None
 
 
+# Intents whose action is not "action_" + the intent without "ask_".
+_ACTIONS = {"ask_party": "action_person_party"}
+
+
+def _offered(tracker: Tracker) -> list[tuple[str, dict]]:
+    """(intent, entities) of the buttons of the bot's last message."""
+    last = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    offered = []
+    for button in ((last or {}).get("data") or {}).get("buttons") or []:
+        payload = str(button.get("payload") or "")
+        match = re.fullmatch(r"/(\w+)(\{.*\})?", payload.strip(), re.DOTALL)
+        if not match:
+            continue
+        try:
+            entities = json.loads(match.group(2)) if match.group(2) else {}
+        except ValueError:
+            continue
+        if isinstance(entities, dict):
+            offered.append((match.group(1), entities))
+    return offered
+
+
+def _action(name: str) -> type[BeiratAction] | None:
+    """The action class named ``name`` (every module of this package imported)."""
+    for module in pkgutil.iter_modules(actions_package.__path__):
+        importlib.import_module(f"{actions_package.__name__}.{module.name}")
+    pending: list[type[BeiratAction]] = list(BeiratAction.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        if getattr(cls, "action_name", None) == name:
+            return cls
+        pending += cls.__subclasses__()
+    return None
+
+
+def answer_to_ask_back(ctx: Context) -> Reply | None:
+    """ "Welchen Beirat meinen Sie?" answered by typing "Mitte": as if its button was pressed."""
+    offered = _offered(ctx.tracker)
+    if not offered:
+        return None
+    matches = queries.identify(ctx.session, name_text(ctx))
+    if len(matches) != 1:
+        return None
+    match = matches[0]
+    # The button of that name; else a question for a name of that kind ("Welchen Verein meinen
+    # Sie?" offers only the first five): the typed name takes the button's place.
+    asked = [(i, e) for i, e in offered if e.get(match.kind) == match.name] or [
+        (i, {**e, match.kind: match.name}) for i, e in offered if match.kind in e
+    ]
+    for intent, entities in asked[:1]:
+        if not intent.startswith("ask_"):
+            continue
+        cls = _action(_ACTIONS.get(intent, "action_" + intent.removeprefix("ask_")))
+        if cls is None:
+            return None
+        tracker = copy.copy(ctx.tracker)
+        tracker.latest_message = {
+            **(ctx.tracker.latest_message or {}),
+            "intent": {"name": intent, "confidence": 1.0},
+            "entities": [{"entity": name, "value": value} for name, value in entities.items()],
+        }
+        reply = cls().respond(Context(ctx.session, tracker))
+        reply.slots = {**entities, **reply.slots}
+        return reply
+    return None
+
+
 class ActionNameCard(BeiratAction):
     action_name = "action_name_card"
 
     def respond(self, ctx: Context) -> Reply:
+        delegated = answer_to_ask_back(ctx)
+        if delegated is not None:
+            return delegated
         text = name_text(ctx)
         matches = queries.identify(ctx.session, text)
         if not matches:

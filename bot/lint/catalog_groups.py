@@ -25,7 +25,7 @@ def answers(session: Session) -> Iterator[tuple[str, Answer]]:
     yield "Parteien", members.parties_overview(groups, found.without_party)
     for label, people in groups:
         yield f"Partei {label}", members.party_members(label, people)
-    yield "Partei ohne Mitglied", members.party_not_named("SPD", groups, found.without_party)
+    yield "Partei ohne Mitglied", members.party_not_named("Volt", groups, found.without_party)
     yield "Niemand von Verein", members.organisation_people("Beispiel e.V.", [])
     for subject in SUBJECTS:
         yield f"Thema {subject}", grants.subject_grants(subject, topic_queries.grants_for_subject(session, subject))

@@ -119,7 +119,7 @@ def test_a_year_without_data_for_an_organisation_is_said_first(two_councils, cha
     turn = chat.ask(ActionGrantAmount, "ask_grant_amount", text="Wie viel Geld hat Banjul 2021 bekommen?",
                     organisation="Banjul", year="2021")
     lines = turn.text.splitlines()
-    assert lines[0] == "Für das Jahr 2021 steht nichts zu Banjul e.V. im Protokoll.", turn.text
+    assert lines[0] == "Für das Jahr 2021 steht dazu nichts im Protokoll.", lines
     assert "1.400 Euro" in turn.text
 
 

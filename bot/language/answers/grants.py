@@ -99,8 +99,8 @@ def _intro(grant: GrantFact) -> list[str]:
 
 def no_year_lead(year: int, grants: Sequence[GrantFact]) -> list[str]:
     """First lines when the year asked about has nothing: say so, then what is known."""
-    first = stop(f"Für das Jahr {year} steht nichts zu {_label(grants[0])} im Protokoll")
-    return [first, "Das weiß ich aus anderen Jahren."]
+    # The name is left out: long names made this sentence too long.
+    return [f"Für das Jahr {year} steht dazu nichts im Protokoll.", "Das weiß ich aus anderen Jahren."]
 
 
 def grant_amount(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answer:
