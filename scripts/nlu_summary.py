@@ -48,7 +48,9 @@ def main(results: Path, intent_min: float, entity_min: float, files: list[Path])
             gold, predicted = zip(*rows, strict=True)
             per_file[path.name] = {
                 "examples": len(rows),
-                "intent_macro_f1": round(float(f1_score(gold, predicted, average="macro", zero_division=0)), 4),
+                "intent_macro_f1": round(
+                    float(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro", zero_division=0)), 4
+                ),
                 "intent_accuracy": round(sum(g == p for g, p in rows) / len(rows), 4),
             }
     labels = {k: v for k, v in entities.items() if isinstance(v, dict) and "avg" not in k and k != "accuracy"}
@@ -70,7 +72,10 @@ def main(results: Path, intent_min: float, entity_min: float, files: list[Path])
     print(f"Entity F1 (DIET, micro): {entity_f1:.3f} (mindestens {entity_min})")
     print("  " + ", ".join(f"{name} {v['f1-score']:.2f} (n={v['support']})" for name, v in sorted(labels.items())))
     for name, figures in per_file.items():
-        print(f"  {name}: {figures['examples']} Beispiele, Intent macro-F1 {figures['intent_macro_f1']:.3f}")
+        print(
+            f"  {name}: {figures['examples']} Beispiele, Intent macro-F1 {figures['intent_macro_f1']:.3f}, "
+            f"richtig {figures['intent_accuracy']:.3f}"
+        )
     print("Schwächste Intents: " + ", ".join(f"{k} {f:.2f}" for f, k in weak))
     print(f"Verwechslungen ({len(errors)} falsche von {len(predictions)}):")
     for (gold, predicted), count in pairs.most_common(TOP_PAIRS):
