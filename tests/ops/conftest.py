@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import string
 import subprocess
 import sys
 import tempfile
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import requests
+import sqlalchemy as sa
 import yaml
 
 from bot.devtools.servers import (
@@ -49,6 +51,7 @@ SOCKETIO_CHANNEL = "bot.channels.socketio.RateLimitedSocketIOInput"
 SOCKETIO_SETTINGS = {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True}
 TELEGRAM_CHANNEL = "bot.channels.telegram.SecureTelegramInput"  # active only with TELEGRAM_* in the env
 TECHNICAL_PROBLEM = "Ich habe gerade ein technisches Problem. Bitte versuchen Sie es später noch einmal."
+NGINX_CONNECTIONS_PER_IP = 6  # socket.io connections per address through the test nginx
 RASA_START_TIMEOUT = 240  # seconds; loading TensorFlow + the model on 2 shared cores is slow
 
 
@@ -224,3 +227,78 @@ def services():
     yield values
     subprocess.run([str(script), "stop", str(tmp)], capture_output=True, timeout=60)
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+# --- two Rasa servers behind nginx (test_two_servers.py, test_chaos.py) ----------------
+
+
+def render_nginx(tmp: Path, rasa_ports: list[int], port: int) -> Path:
+    template = string.Template((REPO / "deploy" / "nginx" / "beirat.conf.template").read_text())
+    site = template.safe_substitute(
+        RASA_1=f"127.0.0.1:{rasa_ports[0]}",
+        RASA_2=f"127.0.0.1:{rasa_ports[1]}",
+        LISTEN=f"127.0.0.1:{port}",
+        REQUESTS_PER_IP="1000r/s",  # all test traffic comes from one address
+        CONNECTIONS_PER_IP=str(NGINX_CONNECTIONS_PER_IP),
+        ACCESS_LOG=f"{tmp}/access.log beirat_upstream",
+    )
+    (tmp / "beirat.conf").write_text(site)
+    temp_paths = "\n".join(f"  {kind}_temp_path {tmp}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    conf = tmp / "nginx.conf"
+    conf.write_text(
+        f"worker_processes 1;\nerror_log {tmp}/nginx-error.log;\npid {tmp}/nginx.pid;\n"
+        f"events {{ worker_connections 512; }}\n"
+        f"http {{\n{temp_paths}\n  include {tmp}/beirat.conf;\n}}\n"
+    )
+    return conf
+
+
+@pytest.fixture(scope="session")
+def cluster(services, tmp_path_factory):
+    """nginx -> two Rasa servers (PostgreSQL tracker, Redis locks) -> one action server."""
+    require_model()
+    nginx = shutil.which("nginx")
+    if not nginx:
+        pytest.fail("nginx fehlt (Debian: apt-get install nginx-light).", pytrace=False)
+    tmp = tmp_path_factory.mktemp("cluster")
+    pg = f"postgresql://postgres@{services['POSTGRES_HOST']}:{services['POSTGRES_PORT']}"
+    engine = sa.create_engine(f"{pg}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        for name in ("beirat_decisions", "beirat_tracker"):
+            connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+            connection.execute(sa.text(f"CREATE DATABASE {name}"))
+    engine.dispose()
+    ingest(f"{pg}/beirat_decisions", tmp / "ingest.log")
+
+    started: list[Server] = []
+    try:
+        actions = action_server(tmp, f"{pg}/beirat_decisions").start()
+        started.append(actions)
+        env = dict(
+            ACTION_SERVER_URL=f"http://127.0.0.1:{actions.port}/webhook",
+            POSTGRES_HOST=services["POSTGRES_HOST"], POSTGRES_PORT=services["POSTGRES_PORT"],
+            POSTGRES_DB="beirat_tracker", POSTGRES_USER="postgres", POSTGRES_PASSWORD="",
+            REDIS_HOST=services["REDIS_HOST"], REDIS_PORT=services["REDIS_PORT"], REDIS_PASSWORD="",
+            BEIRAT_RATE_LIMIT_REDIS_URL=f"redis://{services['REDIS_HOST']}:{services['REDIS_PORT']}/2",
+            BEIRAT_TRUSTED_PROXIES="1",
+        )  # fmt: skip
+        servers = []
+        for name in ("rasa_a", "rasa_b"):
+            server = rasa_server(tmp, name, "unused", {}, **env)
+            # The production endpoints file, unchanged: everything comes from the environment.
+            server.cmd[server.cmd.index("--endpoints") + 1] = str(REPO / "deploy" / "endpoints.prod.yml")
+            servers.append(server)
+        # One after the other: two TensorFlow start-ups at once on 2 cores only take longer.
+        for server in servers:
+            started.append(server.start())
+        lb_port = free_port()
+        conf = render_nginx(tmp, [s.port for s in servers], lb_port)
+        balancer = Server(
+            "nginx", [nginx, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"], base_env(),
+            tmp / "nginx.log", f"http://127.0.0.1:{lb_port}/webhooks/rest/",
+        ).start()  # fmt: skip
+        started.append(balancer)
+        yield {"servers": servers, "nginx": balancer, "tmp": tmp, "tracker_url": f"{pg}/beirat_tracker", "actions": actions}
+    finally:
+        for server in reversed(started):
+            server.stop()

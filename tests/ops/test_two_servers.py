@@ -1,8 +1,9 @@
 """Two Rasa servers behind nginx share conversations (PostgreSQL) and locks (Redis).
 
-Set-up, all on 127.0.0.1 with free ports: PostgreSQL + Redis (scripts/start-services.sh),
-the decisions database in PostgreSQL (beirat ingest), one action server, two Rasa
-servers with deploy/endpoints.prod.yml, and nginx with deploy/nginx/beirat.conf.template.
+Set-up (the ``cluster`` fixture in conftest.py, shared with test_chaos.py), all on
+127.0.0.1 with free ports: PostgreSQL + Redis (scripts/start-services.sh), the decisions
+database in PostgreSQL (beirat ingest), one action server, two Rasa servers with
+deploy/endpoints.prod.yml, and nginx with deploy/nginx/beirat.conf.template.
 
 Proved:
 1. a conversation whose messages alternate between the servers keeps its context;
@@ -16,19 +17,13 @@ Proved:
 from __future__ import annotations
 
 import asyncio
-import json
-import shutil
-import string
 from collections import Counter
-from pathlib import Path
-from typing import Dict, List
+from typing import List
 
 import aiohttp
 import pytest
 import sqlalchemy as sa
 
-from bot.devtools.servers import Server, free_port
-from conftest import REPO, action_server, base_env, ingest, rasa_server, require_model
 
 pytestmark = [pytest.mark.rasa, pytest.mark.postgres]
 
@@ -48,75 +43,6 @@ async def ask(session: aiohttp.ClientSession, base_url: str, sender: str, messag
     async with session.post(f"{base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}) as response:
         assert response.status == 200, f"{sender}: HTTP {response.status}"
         return normalise(" ".join(m.get("text", "") for m in await response.json()))
-
-
-def render_nginx(tmp: Path, rasa_ports: List[int], port: int) -> Path:
-    template = string.Template((REPO / "deploy" / "nginx" / "beirat.conf.template").read_text())
-    site = template.safe_substitute(
-        RASA_1=f"127.0.0.1:{rasa_ports[0]}",
-        RASA_2=f"127.0.0.1:{rasa_ports[1]}",
-        LISTEN=f"127.0.0.1:{port}",
-        REQUESTS_PER_IP="1000r/s",  # all test traffic comes from one address
-        ACCESS_LOG=f"{tmp}/access.log beirat_upstream",
-    )
-    (tmp / "beirat.conf").write_text(site)
-    temp_paths = "\n".join(f"  {kind}_temp_path {tmp}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    conf = tmp / "nginx.conf"
-    conf.write_text(
-        f"worker_processes 1;\nerror_log {tmp}/nginx-error.log;\npid {tmp}/nginx.pid;\n"
-        f"events {{ worker_connections 512; }}\n"
-        f"http {{\n{temp_paths}\n  include {tmp}/beirat.conf;\n}}\n"
-    )
-    return conf
-
-
-@pytest.fixture(scope="module")
-def cluster(services, tmp_path_factory):
-    require_model()
-    nginx = shutil.which("nginx")
-    if not nginx:
-        pytest.fail("nginx fehlt (Debian: apt-get install nginx-light).", pytrace=False)
-    tmp = tmp_path_factory.mktemp("cluster")
-    pg = f"postgresql://postgres@{services['POSTGRES_HOST']}:{services['POSTGRES_PORT']}"
-    engine = sa.create_engine(f"{pg}/postgres", isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        for name in ("beirat_decisions", "beirat_tracker"):
-            connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
-            connection.execute(sa.text(f"CREATE DATABASE {name}"))
-    engine.dispose()
-    ingest(f"{pg}/beirat_decisions", tmp / "ingest.log")
-
-    started: List[Server] = []
-    try:
-        actions = action_server(tmp, f"{pg}/beirat_decisions").start()
-        started.append(actions)
-        env = dict(
-            ACTION_SERVER_URL=f"http://127.0.0.1:{actions.port}/webhook",
-            POSTGRES_HOST=services["POSTGRES_HOST"], POSTGRES_PORT=services["POSTGRES_PORT"],
-            POSTGRES_DB="beirat_tracker", POSTGRES_USER="postgres", POSTGRES_PASSWORD="",
-            REDIS_HOST=services["REDIS_HOST"], REDIS_PORT=services["REDIS_PORT"], REDIS_PASSWORD="",
-            BEIRAT_RATE_LIMIT_REDIS_URL=f"redis://{services['REDIS_HOST']}:{services['REDIS_PORT']}/2",
-        )  # fmt: skip
-        servers = []
-        for name in ("rasa_a", "rasa_b"):
-            server = rasa_server(tmp, name, "unused", {}, **env)
-            # The production endpoints file, unchanged: everything comes from the environment.
-            server.cmd[server.cmd.index("--endpoints") + 1] = str(REPO / "deploy" / "endpoints.prod.yml")
-            servers.append(server)
-        # One after the other: two TensorFlow start-ups at once on 2 cores only take longer.
-        for server in servers:
-            started.append(server.start())
-        lb_port = free_port()
-        conf = render_nginx(tmp, [s.port for s in servers], lb_port)
-        balancer = Server(
-            "nginx", [nginx, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"], base_env(),
-            tmp / "nginx.log", f"http://127.0.0.1:{lb_port}/webhooks/rest/",
-        ).start()  # fmt: skip
-        started.append(balancer)
-        yield {"servers": servers, "nginx": balancer, "tmp": tmp, "tracker_url": f"{pg}/beirat_tracker"}
-    finally:
-        for server in reversed(started):
-            server.stop()
 
 
 def test_conversation_alternating_between_servers_keeps_its_context(cluster):
@@ -198,3 +124,35 @@ def test_simultaneous_messages_of_one_conversation_are_handled_in_turn(cluster):
                 problems.append(f"{sender}: messages were not handled one after the other: {kinds}")
     engine.dispose()
     assert not problems, "\n".join(problems)
+
+
+def test_nginx_limits_socketio_connections_per_address(cluster):
+    """deploy/nginx: at most CONNECTIONS_PER_IP open socket.io connections per address."""
+    import socketio
+
+    from conftest import NGINX_CONNECTIONS_PER_IP
+
+    lb = cluster["nginx"].url
+
+    async def run() -> tuple[int, bool]:
+        clients, refused = [], False
+        try:
+            for _ in range(NGINX_CONNECTIONS_PER_IP + 1):
+                client = socketio.AsyncClient(reconnection=False)
+                try:
+                    await client.connect(lb, socketio_path="/socket.io", transports=["polling"])
+                except socketio.exceptions.ConnectionError:
+                    refused = True
+                    break
+                clients.append(client)
+                await asyncio.sleep(0.5)  # its long-poll is open at nginx now
+        finally:
+            for client in clients:
+                await client.eio.disconnect(abort=True)
+        return len(clients), refused
+
+    connected, refused = asyncio.run(run())
+    # A polling client briefly holds two requests (its long-poll and a send): one fewer may fit.
+    assert refused and NGINX_CONNECTIONS_PER_IP - 1 <= connected <= NGINX_CONNECTIONS_PER_IP, (
+        f"{connected} connections, refused: {refused}"
+    )
