@@ -59,6 +59,8 @@ class KnowledgeBase:
     full_names: set[str] = field(default_factory=set)
     family_names: set[str] = field(default_factory=set)
     given_names: set[str] = field(default_factory=set)
+    # Stored texts (passages, agenda, facts): a quoted passage may spell a name its own way.
+    corpus: str = ""
 
     def problems(self, answer: str, user_said: str = "") -> list[str]:
         """Every amount, date or person in ``answer`` that the knowledge base does not hold."""
@@ -81,7 +83,7 @@ class KnowledgeBase:
 
     def knows(self, name: str) -> bool:
         name = " ".join(name.split())
-        if name in self.full_names or name in self.family_names:
+        if name in self.full_names or name in self.family_names or name in self.corpus:
             return True
         return any(full.endswith(" " + name) or full.startswith(name + " ") for full in self.full_names)
 
@@ -115,6 +117,7 @@ def load(path: Path) -> KnowledgeBase:
         texts += [f"{v} {a or ''}" for v, a in db.execute("SELECT value, as_of FROM council_facts")]
         texts += [t for (t,) in db.execute("SELECT text FROM curated_facts")]
         texts += [t or "" for (t,) in db.execute("SELECT purpose FROM grants")]
+        kb.corpus = " ".join(" ".join(t.split()) for t in texts)
         for text in texts:
             kb.amounts |= amounts_in(text)
             kb.dates |= dates_in(text)
