@@ -123,6 +123,11 @@ class Context:
         text = self.value("council") if required else entity(self.tracker, "council")
         if text:
             found = council_queries.find_council(self.session, text)
+            words = text.split()
+            # The NLU sometimes takes a word too many ("Nord stattfinden"): try without it.
+            while not found.resolved and len(words) > 1:
+                words.pop()
+                found = council_queries.find_council(self.session, " ".join(words))
             if not found.resolved:
                 raise no_data()
             return found.resolved

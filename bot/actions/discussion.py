@@ -36,7 +36,9 @@ class ActionDiscussion(BeiratAction):
         slots = {"topic": topic} if topic else {}
         answer = self._content(ctx, question, council, topic, want_date=bool(_WANTS_DATE.search(text)))
         if answer is None:
-            passages = queries.search_passages(ctx.session, question, council=council, limit=PASSAGE_LIMIT)
+            # Only the question's own words: "Protokoll" alone finds any passage naming a minute-taker.
+            words = " ".join(statement_queries.stems(question))
+            passages = queries.search_passages(ctx.session, words, council=council, limit=PASSAGE_LIMIT)
             if not passages:
                 raise no_data()
             answer = (answers.discussion(passages, topic or question), answers.passage_text(passages[0]))

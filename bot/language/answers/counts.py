@@ -29,7 +29,7 @@ def _scope(council: str | None, period: str | None) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _counted(lines: list[str], sources) -> Answer:
+def _counted(lines: list[str], sources, rest: Sequence[str] = ()) -> Answer:
     """A count: all its lines first; its documents in one line, their list as more.
 
     The documents are not spelled out up front: the list already names each meeting,
@@ -37,12 +37,10 @@ def _counted(lines: list[str], sources) -> Answer:
     """
     documents = list(dict.fromkeys(short_source(source) for source in sources))
     if not documents:
-        return finish(lines, limit=len(lines), terms=TERMS)
-    lines = [
-        *lines,
-        "Das steht in 1 Dokument." if len(documents) == 1 else f"Das steht in {len(documents)} Dokumenten.",
-    ]
-    rest = ["Das sind die Dokumente:", *(f"- {d}" for d in documents)]
+        return finish([*lines, *rest], limit=len(lines), terms=TERMS)
+    many = f"Das steht in {len(documents)} Dokumenten."
+    lines = [*lines, "Das steht in einem Dokument." if len(documents) == 1 else many]
+    rest = [*rest, "Das sind die Dokumente:", *(f"- {d}" for d in documents)]
     return finish([*lines, *rest], limit=len(lines), terms=TERMS)
 
 
@@ -220,14 +218,18 @@ def grants_in_period(
             f"Das war für {count}." if len(counted) == len(grants) else f"Das war für {len(counted)} von {count}."
         )
         lines += ["Abgelehnte Anträge zählen nicht mit."] if len(counted) < len(grants) else []
-    first = len(lines) if total else len(lines) + LIST_LIMIT
+    # A total shows its sum first (the list as more); a list shows its first LIST_LIMIT items.
+    first = len(lines) if total else len(lines) + len(_undated_lines(undated)) + 1 + LIST_LIMIT
     lines += _undated_lines(undated)
-    lines += bullets(f"{_name(g)}: {_amount(g)}" for g in grants)
-    return finish(lines, [g.source for g in grants], limit=first, terms=TERMS)
+    lines += ["Das sind die Anträge:", *bullets(f"{_name(g)}: {_amount(g)}" for g in grants)]
+    if len(grants) > LIST_LIMIT and not total:
+        lines.insert(first, f"Das sind die ersten {LIST_LIMIT} von {len(grants)}.")
+        first += 1
+    return _counted(lines[:first], [g.source for g in grants], rest=lines[first:])
 
 
 def _undated_lines(undated: int) -> list[str]:
     if not undated:
         return []
     many = f"Bei {undated} Anträgen steht nur das Jahr." if undated > 1 else "Bei 1 Antrag steht nur das Jahr."
-    return [many, "Die habe ich nicht mitgezählt."]
+    return [many, "Die fehlen in dieser Liste."]
