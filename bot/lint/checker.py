@@ -167,7 +167,9 @@ def check_all(texts: Sequence[tuple[str, str]], names: Iterable[str]) -> list[tu
     for label, text in texts:
         # A button title is what the user "says" when clicking: nothing to explain there.
         button = BUTTON_MARK in label
-        violations = check_text(text, names, entries=entries, explained_on_delivery=button)
+        explained = getattr(text, "explained", frozenset())  # a follow-up page: read after the first
+        on_delivery = button or not getattr(text, "explains", True)
+        violations = check_text(text, names, explained, entries=entries, explained_on_delivery=on_delivery)
         if len(explanation_spans(text, entries)) >= MAX_EXPLANATIONS:
             # A message explains at most MAX_EXPLANATIONS words; the others are explained
             # where they next appear (bot.actions.common.explain): not a fault of this one.

@@ -10,7 +10,7 @@ that starts with this answer (nothing explained yet: the most a reader gets).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from bot.actions.common import MAX_EXPLANATIONS
 from bot.core.facts import GlossaryEntry
@@ -20,6 +20,20 @@ from bot.language.answers.discussion import QUOTE_INTRO
 
 MORE = "(mehr)"  # label of the second page
 BUTTON = "(Knopf)"  # label of a button title
+
+
+class Page(str):
+    """A delivered text that knows what the reader had explained before it, and whether the
+    action explains hard words in it at all (``explain=False`` pages: protocol text, fragments)."""
+
+    explained: frozenset[str] = frozenset()
+    explains: bool = True
+
+    @classmethod
+    def of(cls, text: str, explained: Iterable[str] = (), explains: bool = True) -> Page:
+        page = cls(text)
+        page.explained, page.explains = frozenset(explained), explains
+        return page
 
 
 def with_explanations(
@@ -37,19 +51,20 @@ def with_explanations(
 
 def deliver(label: str, item: Answer | str, entries: Sequence[GlossaryEntry]) -> Iterator[tuple[str, str]]:
     """(label, text) for every message and button of one answer, as delivered."""
-    if isinstance(item, str):  # a fixed text that is sent as it is
+    if isinstance(item, str):  # a fixed text or a fragment, sent as it is (no explanations added)
         if item.strip():
-            yield label, item
+            yield label, Page.of(item, explains=False)
         return
     first, explained = with_explanations(item.text, set(), entries, item.terms)
-    yield label, first
+    yield label, Page.of(first)
     if item.more:
         own_words = item.more.split(QUOTE_INTRO)[0].strip()
         if QUOTE_INTRO in item.more:
-            # The introduction of the protocol text: sent without explanations (explain=False).
+            # The introduction of the protocol text: sent without explanations (explain=False),
+            # after the first page that explained its words.
             if own_words:
-                yield f"{label} {MORE}", own_words
+                yield f"{label} {MORE}", Page.of(own_words, explained)
         else:
-            yield f"{label} {MORE}", with_explanations(item.more, explained, entries)[0]
+            yield f"{label} {MORE}", Page.of(with_explanations(item.more, explained, entries)[0], explained)
     for button in item.buttons:
-        yield f"{label} {BUTTON}", button.title
+        yield f"{label} {BUTTON}", Page.of(button.title, explains=False)

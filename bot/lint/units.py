@@ -41,7 +41,9 @@ def flatten(text: str) -> str:
         if index == len(lines) - 1:
             break
         following = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
-        keep = _is_item(line) or _is_item(following) or not following
+        # A line ending in ":" introduces what follows on its own line (a list, a long
+        # title): that line is counted by itself, and the introduction too.
+        keep = _is_item(line) or _is_item(following) or not following or line.rstrip().endswith(":")
         out.append("\n" if keep else " ")
     return "".join(out)
 

@@ -75,7 +75,7 @@ def test_several_grants_of_one_organisation_are_all_named():
 
 def test_purpose_answer_names_the_purpose_first():
     answer = answers.grant_purpose([grant()])
-    assert answer.text.startswith("Banjul e.V. hat Geld beantragt für: „Internationales Fußball“.")
+    assert answer.text.startswith("Banjul e.V. hat Geld beantragt.\nDas Geld ist für:\n„Internationales Fußball“.")
     assert "32. Sitzung" in answer.text
 
 

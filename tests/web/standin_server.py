@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import sys
 import uuid
+from pathlib import Path
 
 import socketio
 from aiohttp import web
@@ -20,6 +21,24 @@ from aiohttp import web
 XSS_TEXT = '<script>window.__xss = "script"</script><img src="x" onerror="window.__xss = \'img\'"> & <b>fett</b>'
 LIST_TEXT = "Im Beirat sind 3 Personen:\n- Anna Beispiel\n- Bert Muster\n- Cem Probe"
 CHOICE_TEXT = "Möchten Sie mehr wissen?"
+EXPLAINED_TEMPLATE = (
+    "Diese Vereine bekommen eine Zuwendung:\n- Banjul\n- Kargah\nDas Geld ist für Feste.\n"
+    "Das steht im Protokoll von der 32. Sitzung.\nDie Sitzung war am Montag, 1. April 2019."
+)
+
+
+def explained_answer() -> str:
+    """An answer with a list and a source, its hard words explained as the bot does it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bot.core.facts import GlossaryEntry
+    from bot.language.glossary import explain_terms
+
+    entries = [
+        GlossaryEntry("Zuwendung", "Die Stadt gibt Geld für ein Projekt.", ()),
+        GlossaryEntry("Sitzung", "Das ist ein Treffen von einer Gruppe.", ()),
+    ]
+    text, _ = explain_terms(EXPLAINED_TEMPLATE, set(), entries)
+    return text
 
 
 def replies_for(message: str, session_id: str) -> list[dict]:
@@ -47,6 +66,8 @@ def replies_for(message: str, session_id: str) -> list[dict]:
         return [{"text": "Erster Teil."}, {"text": "Zweiter Teil."}]
     if key == "stumm":
         return []
+    if key == "erklärung":
+        return [{"text": explained_answer()}]
     return [{"text": f"Sie haben gefragt: {message}"}]
 
 

@@ -9,8 +9,8 @@ from standin_server import LIST_TEXT, XSS_TEXT
 WELCOME_START = "Hallo! Ich beantworte Fragen"
 OFFLINE_TEXT = "Die Verbindung ist unterbrochen. Bitte versuchen Sie es später noch einmal."
 STARTER_QUESTIONS = [
-    "Was kannst du?",
-    "Wer ist im Integrationsbeirat?",
+    "Was kann ich fragen?",
+    "Wer ist im Integrations·beirat?",
     "Wann war die letzte Sitzung?",
     "Welche Projekte bekommen Geld?",
 ]

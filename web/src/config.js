@@ -4,8 +4,10 @@ var TEXT = {
   title: "Frag den Beirat",
   // What is kept: the conversation, and for staff the clicks below (bot/feedback).
   privacy: "Wir speichern Ihre Fragen und Ihre Klicks auf Hilfreich. Nach 30 Tagen löschen wir alles.",
-  welcome: "Hallo! Ich beantworte Fragen zum Integrations·beirat.\nTippen Sie auf eine Frage. Oder schreiben Sie unten.",
+  welcome:
+    "Hallo! Ich beantworte Fragen zum Integrations·beirat.\nIntegrations·beirat heißt: Das ist eine Gruppe in einem Teil von Hannover.\nTippen Sie auf eine Frage. Oder schreiben Sie unten.",
   logLabel: "Gespräch",
+  explanationLabel: "Erklärung",
   choicesLabel: "Zum Antippen",
   inputLabel: "Ihre Frage",
   send: "Senden",
@@ -24,8 +26,8 @@ var TEXT = {
 
 // Questions the bot can answer for every council; shown as buttons at the start.
 var STARTER_QUESTIONS = [
-  "Was kannst du?",
-  "Wer ist im Integrationsbeirat?",
+  "Was kann ich fragen?",
+  "Wer ist im Integrations·beirat?",
   "Wann war die letzte Sitzung?",
   "Welche Projekte bekommen Geld?",
 ];

@@ -116,7 +116,8 @@ ChatWidget.prototype.renderAll = function () {
   } else if (this.state.messages.length === 0) {
     this.showChoices(
       STARTER_QUESTIONS.map(function (question) {
-        return { title: question, payload: question };
+        // The Mediopunkt helps readers; the bot understands the word without it.
+        return { title: question, payload: question.replace(/·/g, "") };
       })
     );
   }
@@ -124,9 +125,31 @@ ChatWidget.prototype.renderAll = function () {
 
 ChatWidget.prototype.addMessageNode = function (from, text) {
   var bubble = el("div", "fdb-message fdb-message--" + from);
-  var body = el("p", "fdb-text");
+  var parts = from === "bot" ? splitExplanations(text) : [];
+  var withExplanations = parts.some(function (part) {
+    return part.explanation;
+  });
+  var body = el(withExplanations ? "div" : "p", "fdb-text");
   body.appendChild(el("span", "fdb-visually-hidden", from === "user" ? TEXT.userPrefix : TEXT.botPrefix));
-  body.appendChild(el("span", "fdb-body", text));
+  if (withExplanations) {
+    // Each explanation in a box of its own, right after the part of the answer that
+    // uses the word: a screen reader reads the answer first, then the explanation.
+    var holder = el("div", "fdb-body");
+    parts.forEach(function (part) {
+      if (part.explanation) {
+        var note = el("div", "fdb-explanation");
+        note.setAttribute("role", "note");
+        note.setAttribute("aria-label", TEXT.explanationLabel);
+        note.appendChild(el("p", "fdb-part", part.text));
+        holder.appendChild(note);
+      } else {
+        holder.appendChild(el("p", "fdb-part", part.text));
+      }
+    });
+    body.appendChild(holder);
+  } else {
+    body.appendChild(el("span", "fdb-body", text));
+  }
   bubble.appendChild(body);
   if (from === "bot" && canSpeak()) {
     var button = el("button", "fdb-button fdb-speak");
@@ -141,6 +164,21 @@ ChatWidget.prototype.addMessageNode = function (from, text) {
   this.log.appendChild(bubble);
   this.scrollToEnd();
 };
+
+// The bot sends each explanation of a hard word as a paragraph of its own:
+// "Zuwendung. Das heißt: Die Stadt gibt Geld für ein Projekt." (bot/language/glossary.py).
+var EXPLANATION = /^[^\n]{1,80}?\. Das heißt: /;
+
+function splitExplanations(text) {
+  return text
+    .split(/\n[ \t]*\n/)
+    .filter(function (part) {
+      return part.trim();
+    })
+    .map(function (part) {
+      return { text: part, explanation: EXPLANATION.test(part) };
+    });
+}
 
 // Called after anything that changes the log or the height of the parts below it.
 // A long answer is shown from its first line: that is where reading starts.

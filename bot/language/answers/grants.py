@@ -54,7 +54,8 @@ def _purpose(grant: GrantFact) -> str | None:
 
 def purpose_line(grant: GrantFact) -> str:
     purpose = _purpose(grant)
-    return f"Das Geld ist für: {purpose}." if purpose else "Im Protokoll steht kein Zweck für das Geld."
+    # The purpose on a line of its own: a long title makes no long sentence of ours.
+    return f"Das Geld ist für:\n{purpose}." if purpose else "Im Protokoll steht kein Zweck für das Geld."
 
 
 def decision_lines(grant: GrantFact) -> list[str]:
@@ -125,7 +126,7 @@ def grant_amount(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answe
 def _numbered_lines(grant: GrantFact) -> list[str]:
     purpose = _purpose(grant)
     number = f"Der Antrag {grant.application_number}" if grant.application_number else "Ein Antrag"
-    first = f"{number} ist für: {purpose}." if purpose else f"{number} hat keinen Zweck im Protokoll."
+    first = f"{number} ist für:\n{purpose}." if purpose else f"{number} hat keinen Zweck im Protokoll."
     return [first, *decision_lines(grant)]
 
 
@@ -133,9 +134,9 @@ def grant_purpose(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answ
     """What the money is for."""
     if len(grants) == 1:
         grant = grants[0]
-        name, purpose = _name(grant), _purpose(grant)
-        if name and purpose:
-            first = [stop(f"{name} hat Geld beantragt für: {purpose}")]
+        name = _name(grant)
+        if name:  # the purpose first, what "e.V." means after it
+            first = [f"{name} hat Geld beantragt.", purpose_line(grant), *association_note(name)]
         else:
             first = _intro(grant) + [purpose_line(grant)]
         lines = [*lead, *first, *decision_lines(grant)]
