@@ -26,6 +26,12 @@ def _lint_language(args: argparse.Namespace) -> int:
     return run_checker(verbose=args.verbose, corpora=tuple(args.corpus or ("seed", "real", "scale")))
 
 
+def _review_export(args: argparse.Namespace) -> int:
+    from bot.lint.export import run_review_export
+
+    return run_review_export(Path(args.output), args.per_template)
+
+
 def _build_lookups(args: argparse.Namespace) -> int:
     from bot.nlu.lookups import run_build_lookups
 
@@ -64,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--corpus", action="append", choices=["seed", "real", "scale"], help="nur diese Datenbank (Standard: alle drei)"
     )
     p.set_defaults(func=_lint_language)
+
+    p = sub.add_parser("review-export", help="Alle Antwort-Vorlagen als Tabelle für eine Prüf-Gruppe schreiben (CSV)")
+    p.add_argument("--output", "-o", default="review.csv", help="CSV-Datei (Standard: review.csv)")
+    p.add_argument("--per-template", type=int, default=3, help="echte Beispiele pro Vorlage (Standard: 3)")
+    p.set_defaults(func=_review_export)
 
     p = sub.add_parser("build-lookups", help="NLU-Lookup-Tabellen aus der Datenbank erzeugen")
     p.add_argument("--out", default="data/nlu/lookups")
