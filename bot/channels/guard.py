@@ -27,11 +27,13 @@ from typing import Any
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot import speedups
-from bot.channels import ratelimit
+from bot.channels import logfilter, ratelimit
 
 logger = logging.getLogger(__name__)
-# The Rasa server imports our channels at start: the place to apply the measured speed-up.
+# The Rasa server imports our channels at start: the place to apply the measured speed-up,
+# and to keep SQL parameters (the user's words) out of Rasa's database error lines.
 speedups.install()
+logfilter.install()
 
 TECHNICAL_PROBLEM_TEXT = "Ich habe gerade ein technisches Problem. Bitte versuchen Sie es später noch einmal."
 # "/restart" typed by hand: Rasa restarts the conversation and says nothing; the user hears this.
