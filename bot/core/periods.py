@@ -141,8 +141,8 @@ def _relative(text: str, today: dt.date) -> Period | None:
         start = dt.date(_latest(first, today), first, 1)
         return Period.months(start.year, start.month, length)
     if m := re.search(rf"\b(?:im|in|ab|seit)\s+({_MONTH})\b", text):
-        month = MONTH_NUMBERS[m.group(1)]
-        return Period.months(_latest(month, today), month)
+        number = MONTH_NUMBERS[m.group(1)]
+        return Period.months(_latest(number, today), number)
     return None
 
 

@@ -44,7 +44,7 @@ def _counted(lines: list[str], sources, rest: Sequence[str] = ()) -> Answer:
     return finish([*lines, *rest], limit=len(lines), terms=TERMS)
 
 
-def _sentence(*words: str) -> str:
+def _sentence(*words: str | None) -> str:
     return " ".join(w for w in words if w) + "."
 
 
