@@ -6,6 +6,7 @@
 #   RASA_PORT, ACTION_PORT, WEB_PORT   ports (5005, 5055, 8080)
 #   BEIRAT_RUN_DIR                     logs, supervisor state and conversations (var)
 #   BEIRAT_MODEL                       the trained model (models/beirat.tar.gz)
+#   BEIRAT_WEB_COMMAND                 another command for the web page (tests without node)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RASA_PORT="${RASA_PORT:-5005}"
@@ -25,7 +26,7 @@ sed -e "s#http://localhost:5055/webhook#http://localhost:${ACTION_PORT}/webhook#
 .venv/bin/python scripts/supervise.py --log-dir "$RUN_DIR/log" --state "$RUN_DIR/log/supervise.json" \
   --service actions ".venv/bin/rasa run actions --actions bot.actions -p $ACTION_PORT" \
   --service rasa ".venv/bin/rasa run --model $MODEL --endpoints $endpoints --credentials credentials.yml --cors '*' -p $RASA_PORT" \
-  --service web "env WEB_PORT=$WEB_PORT RASA_URL=http://localhost:${RASA_PORT} scripts/serve-web.sh" &
+  --service web "${BEIRAT_WEB_COMMAND:-env WEB_PORT=$WEB_PORT RASA_URL=http://localhost:${RASA_PORT} scripts/serve-web.sh}" &
 supervisor=$!
 cleanup() { kill -TERM "$supervisor" 2>/dev/null || true; wait "$supervisor" 2>/dev/null || true; }
 trap cleanup EXIT INT TERM

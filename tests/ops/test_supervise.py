@@ -4,7 +4,7 @@ running, users hear the technical-problem sentence while the action server is do
 and the conversation goes on afterwards (the tracker store is SQL).
 
 Measured on this machine's 2 shared cores: action server and web page are back in a few
-seconds; the Rasa server needs its start-up time (TensorFlow + model, ~70 s under load),
+seconds; the Rasa server needs its start-up time (TensorFlow + model: 73 s measured alone),
 so its limit is RASA_BACK_WITHIN, not 60 s (measured: actions 7 s, web 2 s, Rasa 158 s
 while other test suites ran). The figures are printed (pytest -s).
 """
@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
+import sys
 import time
 
 import pytest
@@ -51,6 +53,10 @@ def made_run(tmp_path_factory, decisions_db):
         BEIRAT_RUN_DIR=str(tmp), BEIRAT_MODEL=str(require_model()), DATABASE_URL=f"sqlite:///{decisions_db}",
         **{k: str(v) for k, v in ports.items()},
     )  # fmt: skip
+    if not (shutil.which("node") and (REPO / "web" / "node_modules").is_dir()):
+        # A fresh clone before scripts/test-browser.sh installed node: serve the page without building it.
+        print("\nweb page served by web/serve.py directly (node or web/node_modules missing)")
+        env["BEIRAT_WEB_COMMAND"] = f"{sys.executable} web/serve.py --host 127.0.0.1 --port {ports['WEB_PORT']}"
     server = Server(
         "make_run", [str(REPO / "scripts" / "run.sh")], env, tmp / "run.log",
         f"http://127.0.0.1:{ports['RASA_PORT']}/webhooks/rest/", timeout=300,
