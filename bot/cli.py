@@ -23,7 +23,12 @@ def _export(args: argparse.Namespace) -> int:
 def _lint_language(args: argparse.Namespace) -> int:
     from bot.lint.checker import run_checker
 
-    return run_checker(verbose=args.verbose, corpora=tuple(args.corpus or ("seed", "real", "scale")))
+    return run_checker(
+        verbose=args.verbose,
+        corpora=tuple(args.corpus or ("seed", "real", "scale")),
+        strict=args.strict,
+        write_baseline=args.write_baseline,
+    )
 
 
 def _review_export(args: argparse.Namespace) -> int:
@@ -69,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--corpus", action="append", choices=["seed", "real", "scale"], help="nur diese Datenbank (Standard: alle drei)"
     )
+    p.add_argument("--strict", action="store_true", help="bekannte Verstöße (bot/lint/baseline.yml) zählen auch")
+    p.add_argument("--write-baseline", action="store_true", help="die gefundenen Verstöße als bekannt speichern")
     p.set_defaults(func=_lint_language)
 
     p = sub.add_parser("review-export", help="Alle Antwort-Vorlagen als Tabelle für eine Prüf-Gruppe schreiben (CSV)")

@@ -105,7 +105,9 @@ def summarise(texts: Iterable[str | tuple[str, str]], names: Iterable[str] = (),
     leave list lines out ("- Banjul e.V." would flatter the median).
     """
     known = (*names, *councils)
-    answers, prose_counts, with_lists = [], [], []
+    answers: list[AnswerStats] = []
+    prose_counts: list[int] = []
+    with_lists: list[float] = []
     for number, item in enumerate(texts, start=1):
         label, text = item if isinstance(item, tuple) else (f"Text {number}", item)
         stats = text_stats(text, known)
@@ -167,7 +169,7 @@ def check_all(texts: Sequence[tuple[str, str]], names: Iterable[str]) -> list[tu
     for label, text in texts:
         # A button title is what the user "says" when clicking: nothing to explain there.
         button = BUTTON_MARK in label
-        explained = getattr(text, "explained", frozenset())  # a follow-up page: read after the first
+        explained: frozenset[str] = getattr(text, "explained", frozenset())  # a follow-up page
         on_delivery = button or not getattr(text, "explains", True)
         violations = check_text(text, names, explained, entries=entries, explained_on_delivery=on_delivery)
         if len(explanation_spans(text, entries)) >= MAX_EXPLANATIONS:
@@ -220,6 +222,8 @@ def run_checker(
     out: TextIO | None = None,
     database_url: str | None = None,
     corpora: Sequence[str] = ("seed", "real", "scale"),
+    strict: bool = False,
+    write_baseline: bool = False,
 ) -> int:
     """``beirat lint-language``. Returns the exit code (0 ok, 1 violations, 2 cannot run).
 
@@ -249,7 +253,11 @@ def run_checker(
         return _error(out, str(error))
     except Exception as error:  # noqa: BLE001 - staff tool: say what broke, exit 2, no traceback
         return _error(out, f"{type(error).__name__}: {error}")
-    return report(groups, fixed + rendered, words, verbose, out)
+    if write_baseline:
+        from bot.lint import baseline
+
+        baseline.write(groups)
+    return report(groups, fixed + rendered, words, verbose, out, strict=strict or database_url is not None)
 
 
 def _error(out: TextIO, message: str) -> int:

