@@ -109,6 +109,10 @@ def person_attendance(ctx: Context, topic: str) -> Reply:
     council = person.council or ctx.council()
     meeting = ctx.meeting(council)
     fact = queries.attendance(ctx.session, council, meeting.date)
+    if fact is None and not ctx.value("meeting_date") and person.source.meeting_date:
+        # No date asked, and the latest meeting has no list of who came (a report, a
+        # paper): the latest meeting that lists this person.
+        fact = queries.attendance(ctx.session, council, person.source.meeting_date)
     if fact is None:
         raise no_data()
     return Reply(
