@@ -174,9 +174,10 @@ class Context:
         return meeting
 
     def _meeting_on(self, text: str, council: str | None) -> MeetingFact | None:
-        parsed = parse_date(text)
+        period = periods.parse_period(text, periods.today())  # "April 2019": no single day
+        parsed = None if period else parse_date(text)
         if parsed is None:
-            return self._meeting_in(periods.parse_period(text, periods.today()), council)
+            return self._meeting_in(period, council)
         day, month, year = parsed
         if year is not None:
             try:
