@@ -89,8 +89,8 @@ def _latest(month: int, today: dt.date) -> int:
 
 
 def _absolute(text: str, today: dt.date) -> Period | None:
-    if m := re.search(rf"\b(?:zwischen|von)\s+{_YEAR}\s+(?:und|bis)\s+{_YEAR}", text):
-        first, last = sorted((int(m.group(1)), int(m.group(2))))
+    if m := re.search(rf"\bzwischen\s+{_YEAR}\s+und\s+{_YEAR}|{_YEAR}\s*(?:bis|-|–)\s*((?:19|20)\d\d)\b", text):
+        first, last = sorted(int(year) for year in m.groups() if year)
         return Period(dt.date(first, 1, 1), dt.date(last, 12, 31))
     if m := re.search(rf"\b(?:seit|ab)\s+(?:(?:dem\s+)?({_MONTH})\.?\s+)?{_YEAR}", text):
         month = MONTH_NUMBERS[m.group(1)] if m.group(1) else 1
