@@ -11,7 +11,6 @@ returns the whole history.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -140,27 +139,6 @@ def grants_by_application_number(session: Session, number: str, council: str | N
         return []
     councils = council_names(session)
     return [_fact(row, councils) for row in sorted(rows, key=_chronological)]
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) >= 5}
-
-
-def grants_for_purpose(session: Session, text: str | None, council: str | None = None) -> list[GrantFact]:
-    """Grants whose purpose shares a word with ``text`` ("fußballturnier" → "Internationales Fußball").
-
-    A word of five letters or more must occur inside a word of the other side, so a
-    compound ("Fußballturnier") finds its part ("Fußball"); short words never match.
-    """
-    asked = _words(text or "")
-    if not asked:
-        return []
-    found = []
-    for grant in list_grants(session, council=council):
-        purpose = _words(grant.purpose or "")
-        if any(a in p or p in a for a in asked for p in purpose):
-            found.append(grant)
-    return found
 
 
 def grant_total(

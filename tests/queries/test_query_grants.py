@@ -102,14 +102,3 @@ def test_total_with_an_unknown_amount_is_not_given(seeded_url, seed):
     with session_scope(seeded_url) as session:
         assert grants.grant_total(session, council=LINDEN, year=2019) is None, "a total missing an amount is a guess"
         assert grants.grant_total(session, council=LINDEN, meeting_date=dt.date(2019, 4, 1)).total == Decimal("2199.00")
-
-
-@pytest.mark.parametrize("text", ["fußballturnier", "Internationales Fußball", "fußball"])
-def test_grants_for_purpose_find_a_project_by_a_word_of_it(session, text):
-    found = grants.grants_for_purpose(session, text)
-    assert [g.organisation for g in found] == ["Banjul e.V."], f"{text!r} → {found}"
-
-
-@pytest.mark.parametrize("text", ["", "geld", "schwimmkurs", None])
-def test_grants_for_purpose_never_match_short_or_unrelated_words(session, text):
-    assert grants.grants_for_purpose(session, text) == []
