@@ -73,7 +73,7 @@ GENERIC = frozenset(
 # trigger and means just its own parts (fussball, turnier).
 SUBJECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sport": (("sport",), ("sport", "fussball", "turnier", "selbstverteidigung", "schwimm")),
-    "sprache": (("sprach",), ("sprach", "deutschkurs", "arabischkurs", "deutsch lernen")),
+    "sprache": (("sprach", "deutschkurs"), ("sprach", "deutschkurs", "arabischkurs", "deutsch lernen")),
     "frauen": (("frau", "madchen"), ("frauen", "madchen", "frauencafe")),
     "kinder": (("kind", "jugend", "familie"), ("kind", "kita", "schuler", "jugend", "familie", "ferien", "eltern")),
     "fest": (("fest", "feier", "party"), ("fest", "feier", "neujahrsempfang", "weihnacht", "tafel")),
@@ -182,7 +182,7 @@ def asked_words(text: str) -> frozenset[str]:
 
 def matches(parts: frozenset[str], text: str, words: frozenset[str] = frozenset()) -> bool:
     """A part of the subject is part of a word of ``text``; or a word of ``text`` (five letters
-    or more) is part of one of the subject's own ``words`` ("Fußball" in "Fußballturnier")."""
+    or more) is the last part of one of the subject's own ``words`` ("Turnier" of "Fußballturnier")."""
     flat = " ".join(_words(text))
     text_words = [w for w in _words(text) if w not in GENERIC]
     for part in parts:
@@ -193,7 +193,8 @@ def matches(parts: frozenset[str], text: str, words: frozenset[str] = frozenset(
             return True
     stops = {normal(w) for w in fts.stop_words()}
     long_words = {w for w in text_words if len(w) >= MIN_STRIPPED and w not in stops}
-    return any(_inside(word, asked) for word in long_words for asked in words & parts)
+    # Only as the last part: "Turnier" in "Fußballturnier", not "Deutsch" in "Deutschkurse".
+    return any(asked.endswith(word) and asked != word for word in long_words for asked in words & parts)
 
 
 def _mentions(key_text: str, keys: dict[int, set[str]], indexes: list[int]) -> list[tuple[int, int]]:

@@ -46,3 +46,10 @@ def test_subject_parts(subject, part):
 def test_a_part_inside_a_word_must_start_a_compound_part():
     assert topics.matches(frozenset({"kurs"}), "Arabischkurse für Kinder")
     assert not topics.matches(frozenset({"kurs"}), "Exkursion in den Zoo")
+
+
+def test_a_word_of_the_text_counts_only_as_the_last_part_of_the_subject():
+    # "Deutsch" begins "Deutschkurse" but a course of German is not a story in German.
+    assert topics.matches(frozenset({"zzz"}), "Internationales Fußball", frozenset({"fussballturnier"})) is False
+    assert topics.matches(frozenset({"zzz"}), "Das Turnier", frozenset({"fussballturnier"}))
+    assert not topics.matches(frozenset({"zzz"}), "Deutsch-türkische Geschichten", frozenset({"deutschkurse"}))
