@@ -16,7 +16,7 @@ from rich.table import Table
 
 from bot.feedback.kinds import KIND_LABELS, UNANSWERED_KINDS
 from bot.feedback.report import TOP, Report, build_report, since_timestamp
-from bot.feedback.store import FeedbackStore, cli_url
+from bot.feedback.store import FeedbackStore, Rows, cli_url
 
 KIND_COLUMNS = [KIND_LABELS[kind] for kind in UNANSWERED_KINDS]
 
@@ -139,9 +139,15 @@ def run_report(since: str, html_path: str | None = None, tracker_url: str | None
 
     try:
         period = parse_duration(since)
-        store = FeedbackStore.from_url(cli_url(tracker_url))
+        url = sa.engine.make_url(cli_url(tracker_url))
         start = since_timestamp(period)
-        report = build_report(store.load(start), start)
+        if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+            # Not created here: a report must not leave an empty database behind.
+            print(f"Hinweis: Die Datei {url.database} gibt es noch nicht. Es gibt noch keine Daten.", file=sys.stderr)
+            rows = Rows([], [])
+        else:
+            rows = FeedbackStore(sa.create_engine(url)).load(start)
+        report = build_report(rows, start)
     except PurgeError as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return 2

@@ -151,3 +151,11 @@ def test_server_keeps_rows_with_the_conversations(tmp_path, monkeypatch):
     assert memory.engine.url.database in (None, "", ":memory:")
     memory.record_unanswered(kinds.FALLBACK, "Frage", "rest")
     assert len(memory.load(0).unanswered) == 1
+
+
+def test_report_on_a_missing_sqlite_file_creates_nothing(tmp_path, monkeypatch, capsys):
+    missing = tmp_path / "nie" / "feedback.sqlite"
+    monkeypatch.setenv(FEEDBACK_URL_ENV, f"sqlite:///{missing}")
+    assert cli.main(["report", "--since", "7d"]) == 0
+    assert "noch keine Daten" in capsys.readouterr().err
+    assert not missing.exists() and not missing.parent.exists()
