@@ -212,10 +212,26 @@ class ActionGrantsList(BeiratAction):
         return Reply(answer, slots={"council": council}, factual=True, topic="grants_list", passage=passage)
 
 
+def _subject_total(ctx: Context, subject: str) -> Reply:
+    council = ctx.council(required=False)
+    found = topics.grants_for_subject(ctx.session, subject, council=council, year=_year_in_message(ctx))
+    if not found:
+        return _subject_reply(subject, found)
+    total = queries.total_of(found)
+    if total is None:  # a missing amount: no sum, and no guess
+        raise EarlyReply(answers.total_unknown())
+    passage = no_passage_text(total.sources[0]) if total.sources else None
+    answer = answers.subject_total(subject, total)
+    return Reply(answer, factual=True, topic="grant_total", passage=passage)
+
+
 class ActionGrantTotal(BeiratAction):
     action_name = "action_grant_total"
 
     def respond(self, ctx: Context) -> Reply:
+        subject = entity(ctx.tracker, "topic")
+        if subject:  # "Wie viel Geld gab es insgesamt für Sport?"
+            return _subject_total(ctx, as_typed(ctx, subject))
         council = ctx.council()
         year = grants_year(ctx, council, total=True)  # a period that is not one year is answered there
         meeting_date = meeting_date_filter(ctx.tracker)

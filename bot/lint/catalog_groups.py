@@ -28,7 +28,11 @@ def answers(session: Session) -> Iterator[tuple[str, Answer]]:
     yield "Partei ohne Mitglied", members.party_not_named("Volt", groups, found.without_party)
     yield "Niemand von Verein", members.organisation_people("Beispiel e.V.", [])
     for subject in SUBJECTS:
-        yield f"Thema {subject}", grants.subject_grants(subject, topic_queries.grants_for_subject(session, subject))
+        found = topic_queries.grants_for_subject(session, subject)
+        yield f"Thema {subject}", grants.subject_grants(subject, found)
+        total = grant_queries.total_of(found)
+        if total is not None:
+            yield f"Summe Thema {subject}", grants.subject_total(subject, total)
     yield "nicht verstanden", names.not_understood()
     yield "mehrere Namen", names.choose([("council", "Beispiel"), ("organisation", "Beispiel e.V.")])
     every = grant_queries.list_grants(session)

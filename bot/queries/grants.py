@@ -149,11 +149,12 @@ def grant_total(
     None when there are none, or when one of them has no amount in the protocol:
     a total that leaves out an unknown amount would be a wrong fact.
     """
-    grants = [
-        g
-        for g in list_grants(session, council=council, year=year, meeting_date=meeting_date)
-        if g.status != GrantStatus.REJECTED
-    ]
+    return total_of(list_grants(session, council=council, year=year, meeting_date=meeting_date))
+
+
+def total_of(found: list[GrantFact]) -> GrantTotal | None:
+    """The sum of these grants that are not rejected; None when there are none or an amount is missing."""
+    grants = [g for g in found if g.status != GrantStatus.REJECTED]
     amounts = [g.amount for g in grants if g.amount is not None]
     if not grants or len(amounts) < len(grants):
         return None

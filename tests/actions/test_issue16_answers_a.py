@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.actions.glossary import ActionGlossary, asked_word
-from bot.actions.grants import ActionGrantAmount, ActionGrantsList, ActionWhoDecides
+from bot.actions.grants import ActionGrantAmount, ActionGrantsList, ActionGrantTotal, ActionWhoDecides
 from bot.actions.members import ActionPersonParty
 from bot.actions.names import ActionNameCard
 from bot.language.answers.names import NOT_UNDERSTOOD
@@ -61,6 +61,12 @@ def test_a_subject_of_one_organisation_answers_its_amount(two_councils, chat):
     turn = chat.ask(ActionGrantAmount, "ask_grant_amount", text="Wie viel Geld gab es für Feste?", topic="Feste")
     assert "740,70 Euro" in turn.text, turn.text
     assert turn.slots["organisation"] == "Nachbarschaftstreff Mühlenberg e.V."
+
+
+def test_the_total_of_a_subject(two_councils, chat):
+    turn = chat.ask(ActionGrantTotal, "ask_grant_total", text="Wie viel Geld gab es insgesamt für Feste?", topic="Feste")
+    assert turn.text.startswith("Zum Thema „Feste“ habe ich 1 Antrag gefunden."), turn.text
+    assert "Zusammen sind das 740,70 Euro." in turn.text
 
 
 # Kind 4: a name alone

@@ -162,6 +162,18 @@ def subject_grants(subject: str, grants: Sequence[GrantFact]) -> Answer:
     return finish(lines, [g.source for g in grants], limit=1 + LIST_LIMIT, terms=TERMS)
 
 
+def subject_total(subject: str, total: GrantTotal) -> Answer:
+    """The sum of the grants about a subject (not rejected ones)."""
+    count = "1 Antrag" if total.count == 1 else f"{total.count} Anträge"
+    most = "höchstens " if total.ceilings else ""
+    lines = [
+        f"Zum Thema {quote(subject)} habe ich {count} gefunden.",
+        f"Zusammen sind das {most}{format_amount(total.total)}.",
+        "Abgelehnte Anträge zählen nicht mit.",
+    ]
+    return finish(lines, total.sources, terms=TERMS)
+
+
 LIST_BUTTON = Button("Welche Projekte haben Geld bekommen?", "/ask_grants_list")
 
 
