@@ -145,6 +145,7 @@ def test_kill_a_server_and_stop_the_database_under_load(cluster, services):
     assert not duplicated, f"handled twice (stored more than once): {duplicated}"
     assert not not_recovered, "conversations did not go on:\n" + "\n".join(not_recovered)
     assert kinds["problem"] > 0, "the chaos should have cost some answers (else it did not happen)"
+    assert "Using `InMemoryTrackerStore` instead" not in server_b.log_text(), "the tracker store did not load"
     # Database errors under chaos are logged without the user's words (bot/channels/logfilter.py).
     said = {q for question in QUESTIONS for q in question[:2]}
     leaks = [f"{log.name}: {text!r}" for log in sorted(cluster["tmp"].glob("*.log"))
