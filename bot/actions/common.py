@@ -27,6 +27,7 @@ from bot.actions.dates import parse_date, parse_year
 from bot.actions.unanswered import current_source, describe
 from bot.core import periods
 from bot.core.facts import MeetingFact, Source
+from bot.core.german import MONTH_NUMBERS
 from bot.core.periods import Period
 from bot.db.session import session_scope
 from bot.feedback.kinds import META_KEY
@@ -174,6 +175,14 @@ class Context:
         return meeting
 
     def _meeting_on(self, text: str, council: str | None) -> MeetingFact | None:
+        month = MONTH_NUMBERS.get(re.sub(r"^(?:im|in|am)\s+", "", text.strip().lower()).rstrip(". "))
+        if month is not None:
+            # "die Sitzung im April": like a day without a year, only one such meeting answers.
+            meetings = meeting_queries.list_meetings(self.session, council)
+            found = [m for m in meetings if m.date and m.date.month == month]
+            if len(found) > 1:
+                raise EarlyReply(meeting_texts.ask_meeting(found, self.intent))
+            return found[0] if found else None
         period = periods.parse_period(text, periods.today())  # "April 2019": no single day
         parsed = None if period else parse_date(text)
         if parsed is None:

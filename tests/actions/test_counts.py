@@ -86,3 +86,11 @@ def test_meetings_in_a_period_and_the_meeting_in_a_month(two_councils, chat):
     turn = chat.ask(ActionAgenda, "ask_agenda", "Was war auf der Tagesordnung im April 2019?",
                     council="Linden-Limmer", meeting_date="April 2019")
     assert "Eröffnung" in turn.text, turn.text
+
+
+def test_a_month_without_a_year_finds_the_one_meeting_in_that_month(two_councils, chat):
+    turn = chat.ask(ActionAgenda, "ask_agenda", "Was war auf der Tagesordnung im April?",
+                    council="Linden-Limmer", meeting_date="im April")
+    assert "Eröffnung" in turn.text and "verstehe ich nicht" not in turn.text, turn.text
+    turn = chat.ask(ActionAgenda, "ask_agenda", "Und im Juli?", council="Linden-Limmer", meeting_date="Juli")
+    assert turn.text == "Dazu steht nichts in den Protokollen."
