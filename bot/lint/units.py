@@ -44,6 +44,8 @@ def flatten(text: str) -> str:
         # A line ending in ":" introduces what follows on its own line (a list, a long
         # title): that line is counted by itself, and the introduction too.
         keep = _is_item(line) or _is_item(following) or not following or line.rstrip().endswith(":")
+        # An empty line ends a paragraph (an explanation stands in one of its own).
+        keep = keep or not line.strip() or not lines[index + 1].strip()
         out.append("\n" if keep else " ")
     return "".join(out)
 

@@ -75,7 +75,7 @@ def test_attendance_present_and_absent():
     absent = answers.attendance_absent(fact).text
     assert "Es geht um die 32. Sitzung am Montag, 1. April 2019.\nDa waren 2 Personen:" in present
     assert "Inga Schmalz" not in present
-    assert "1 Person konnte nicht kommen:" in absent and f"- Inga Schmalz ({plain('Stellvertretung')})" in absent
+    assert "Da konnte 1 Person nicht kommen:" in absent and f"- Inga Schmalz ({plain('Stellvertretung')})" in absent
 
 
 def test_nobody_absent_is_not_claimed_as_everybody_present():
@@ -94,10 +94,10 @@ def test_guests_with_function():
 def test_absent_without_excuse_is_said_as_fehlte():
     away = person("Ole Lund", "member")
     text = answers.attendance_absent(AttendanceFact(MEETING, present=(GRUBE,), excused=(), absent=(away,))).text
-    assert "1 Person fehlte:" in text and "- Ole Lund" in text, text
+    assert "Da fehlte 1 Person:" in text and "- Ole Lund" in text, text
     assert "nicht kommen" not in text, "nobody excused: no 'konnte nicht kommen'"
     both = answers.attendance_absent(AttendanceFact(MEETING, present=(), excused=(GRUBE,), absent=(away,))).text
-    assert "1 Person konnte nicht kommen:" in both and "Außerdem fehlte 1 Person:" in both, both
+    assert "Da konnte 1 Person nicht kommen:" in both and "Außerdem fehlte 1 Person:" in both, both
 
 
 def test_a_list_from_an_excerpt_is_never_complete_and_never_counted():

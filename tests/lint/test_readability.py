@@ -33,7 +33,7 @@ def test_a_long_quoted_title_counts_word_by_word():
     # The intro line ends in ":"; no full stop after the title: it runs on into the next sentence.
     assert stats.sentences == 2 and stats.max_sentence_words == 11 + 4
     with_stop = text_stats(f"Das Projekt heißt:\n{title}.\nDer Verein bekommt Geld.")
-    assert with_stop.sentences == 2 and with_stop.max_sentence_words == 14
+    assert with_stop.sentences == 3 and with_stop.max_sentence_words == 11  # the title line by itself
     assert flesch_amstad(f"Das Projekt heißt: {title}.") < flesch_amstad("Das Projekt heißt: „Fest“.")
 
 

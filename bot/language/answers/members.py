@@ -163,11 +163,11 @@ def attendance_absent(fact: AttendanceFact) -> Answer:
     if fact.excused:
         count = "1 Person" if len(fact.excused) == 1 else f"{len(fact.excused)} Personen"
         verb = "konnte" if len(fact.excused) == 1 else "konnten"
-        lines += [f"{count} {verb} nicht kommen:", *_people_lines(fact.excused)]
+        lines += [f"Da {verb} {count} nicht kommen:", *_people_lines(fact.excused)]
     if fact.absent:
         count = "1 Person" if len(fact.absent) == 1 else f"{len(fact.absent)} Personen"
         verb = "fehlte" if len(fact.absent) == 1 else "fehlten"
-        intro = f"{count} {verb}:" if not fact.excused else f"Außerdem {verb} {count}:"
+        intro = f"Da {verb} {count}:" if not fact.excused else f"Außerdem {verb} {count}:"
         lines += [intro, *_people_lines(fact.absent)]
     return finish(lines, [fact.meeting.source], limit=len(lines), terms=TERMS)
 
