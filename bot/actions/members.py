@@ -105,8 +105,15 @@ _ABOUT_A_MEETING_RE = re.compile(
 
 def person_attendance(ctx: Context, topic: str) -> Reply:
     """The named person at the meeting asked about (the latest of the person's council if none)."""
-    person = resolve_person(ctx, ctx.council(required=False))
-    council = person.council or ctx.council()
+    named = ctx.council(required=False)
+    try:
+        person = resolve_person(ctx, named)
+    except EarlyReply:
+        if named is None:
+            raise
+        # A known person at another council's meeting: that meeting's list answers.
+        person = resolve_person(ctx, None)
+    council = named or person.council or ctx.council()
     meeting = ctx.meeting(council)
     fact = queries.attendance(ctx.session, council, meeting.date)
     if fact is None and not ctx.value("meeting_date") and person.source.meeting_date:
@@ -124,12 +131,22 @@ def person_attendance(ctx: Context, topic: str) -> Reply:
     )
 
 
+ATTENDANCE_TOPICS = ("attendance_present", "attendance_absent")
+# "und grube?" right after an attendance answer: the same question about another person.
+_FOLLOW_UP_RE = re.compile(r"^\s*(?:und|auch)\b", re.IGNORECASE)
+
+
+def attendance_follow_up(ctx: Context) -> bool:
+    text = (ctx.tracker.latest_message or {}).get("text") or ""
+    return bool(_FOLLOW_UP_RE.match(text)) and ctx.tracker.get_slot("last_topic") in ATTENDANCE_TOPICS
+
+
 class ActionIsMember(BeiratAction):
     action_name = "action_is_member"
 
     def respond(self, ctx: Context) -> Reply:
         text = (ctx.tracker.latest_message or {}).get("text") or ""
-        if entity(ctx.tracker, "meeting_date") or _ABOUT_A_MEETING_RE.search(text):
+        if entity(ctx.tracker, "meeting_date") or _ABOUT_A_MEETING_RE.search(text) or attendance_follow_up(ctx):
             return person_attendance(ctx, "attendance_present")
         person = resolve_person(ctx, ctx.council(required=False))
         return _person_reply(person, answers.is_member(person), "is_member")

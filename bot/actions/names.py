@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 
 import bot.actions as actions_package
 from bot.actions.common import BeiratAction, Context, Reply, entity
+from bot.actions.members import attendance_follow_up, person_attendance
 from bot.language.answers import names as answers
 from bot.language.answers.discussion import no_passage_text
 from bot.queries import grants as grant_queries
@@ -112,6 +113,8 @@ class ActionNameCard(BeiratAction):
         delegated = answer_to_ask_back(ctx)
         if delegated is not None:
             return delegated
+        if entity(ctx.tracker, "person") and attendance_follow_up(ctx):
+            return person_attendance(ctx, "attendance_present")
         text = name_text(ctx)
         matches = queries.identify(ctx.session, text)
         if not matches:

@@ -133,3 +133,22 @@ def test_a_year_with_data_answers_that_year(two_councils, chat):
     turn = chat.ask(ActionGrantAmount, "ask_grant_amount", text="Wie viel Geld hat Banjul 2019 bekommen?",
                     organisation="Banjul", year="2019")
     assert "steht nichts" not in turn.text and "1.400 Euro" in turn.text, turn.text
+
+
+# Kind 1 (attendance) in the actions of this module
+def test_a_known_person_at_another_council_s_meeting_is_not_in_its_list(two_councils, chat):
+    from bot.actions.members import ActionAttendancePresent
+
+    turn = chat.ask(ActionAttendancePresent, "ask_attendance_present", text="War Deniz Kaya am 01.04.2019 da?",
+                    person="Deniz Kaya", meeting_date="01.04.2019", council="Linden-Limmer")
+    assert turn.text.startswith("Deniz Kaya steht nicht in der Liste der Mitglieder."), turn.text
+
+
+def test_und_name_after_an_attendance_answer_asks_attendance_again(two_councils, chat):
+    from bot.actions.members import ActionAttendancePresent, ActionIsMember
+
+    chat.ask(ActionAttendancePresent, "ask_attendance_present", text="War Omar Kambi am 01.04.2019 da?",
+             person="Omar Kambi", meeting_date="01.04.2019", council="Linden-Limmer")
+    turn = chat.ask(ActionIsMember, "ask_is_member", text="und schmalz?", person="schmalz")
+    assert turn.text.startswith("Nein. Inga Schmalz konnte"), turn.text
+    assert "ist Mitglied" not in turn.text
