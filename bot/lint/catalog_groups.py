@@ -28,9 +28,9 @@ def answers(session: Session) -> Iterator[tuple[str, Answer]]:
     yield "Partei ohne Mitglied", members.party_not_named("Volt", groups, found.without_party)
     yield "Niemand von Verein", members.organisation_people("Beispiel e.V.", [])
     for subject in SUBJECTS:
-        found = topic_queries.grants_for_subject(session, subject)
-        yield f"Thema {subject}", grants.subject_grants(subject, found)
-        total = grant_queries.total_of(found)
+        matching = topic_queries.grants_for_subject(session, subject)
+        yield f"Thema {subject}", grants.subject_grants(subject, matching)
+        total = grant_queries.total_of(matching)
         if total is not None:
             yield f"Summe Thema {subject}", grants.subject_total(subject, total)
     yield "nicht verstanden", names.not_understood()
