@@ -6,6 +6,7 @@ import re
 
 from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity, meeting_slots, no_data
 from bot.core.facts import PersonFact
+from bot.core.names import name_key
 from bot.language.answers import common as texts
 from bot.language.answers import members as answers
 from bot.language.answers.discussion import no_passage_text
@@ -22,13 +23,22 @@ def resolve_person(ctx: Context, council: str | None) -> PersonFact:
             raise no_data()
         raise EarlyReply(texts.ask_person(names, ctx.intent))
     found = queries.find_person(ctx.session, text, council)
-    if not found.resolved:
+    resolved = found.resolved or _written_in_full(ctx, found.suggestions)
+    if not resolved:
         answer = texts.unknown_name(found.suggestions, ctx.intent, "person")
         raise EarlyReply(Reply(answer, slots={"person": None}))
-    person = queries.person(ctx.session, found.resolved, council)
+    person = queries.person(ctx.session, resolved, council)
     if person is None:
         raise no_data()
     return person
+
+
+def _written_in_full(ctx: Context, suggestions: tuple[str, ...]) -> str | None:
+    """The NLU took only a part of the name ("karolina"): a suggested name that the message
+    itself contains in full ("war karolina siering …") is the person meant."""
+    message = f" {name_key((ctx.tracker.latest_message or {}).get('text') or '')} "
+    written = [name for name in suggestions if f" {name_key(name)} " in message]
+    return written[0] if len(written) == 1 else None
 
 
 def _person_reply(person: PersonFact, answer, topic: str) -> Reply:

@@ -152,3 +152,11 @@ def test_und_name_after_an_attendance_answer_asks_attendance_again(two_councils,
     turn = chat.ask(ActionIsMember, "ask_is_member", text="und schmalz?", person="schmalz")
     assert turn.text.startswith("Nein. Inga Schmalz konnte"), turn.text
     assert "ist Mitglied" not in turn.text
+
+
+def test_a_name_the_nlu_cut_is_read_in_full_from_the_message(two_councils, chat):
+    from bot.actions.members import ActionAttendancePresent
+
+    turn = chat.ask(ActionAttendancePresent, "ask_attendance_present",
+                    text="war omar kambi am 01.04.2019 bei der sitzung", person="omar", meeting_date="01.04.2019")
+    assert turn.text.startswith("Ja. Omar Kambi war"), turn.text
