@@ -5,7 +5,7 @@ var TEXT = {
   // What is kept: the conversation, and for staff the clicks below (bot/feedback).
   privacy: "Wir speichern Ihre Fragen und Ihre Klicks auf Hilfreich. Nach 30 Tagen löschen wir alles.",
   welcome:
-    "Hallo! Ich beantworte Fragen zum Integrations·beirat.\nIntegrations·beirat heißt: Das ist eine Gruppe in einem Teil von Hannover.\nTippen Sie auf eine Frage. Oder schreiben Sie unten.",
+    "Hallo! Ich beantworte Fragen zum Integrations·beirat.\nIntegrations·beirat heißt: Das ist eine Gruppe für einen Teil von Hannover.\nSie spricht über Geld für Projekte.\nTippen Sie auf eine Frage. Oder schreiben Sie unten.",
   logLabel: "Gespräch",
   explanationLabel: "Erklärung",
   choicesLabel: "Zum Antippen",
