@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from bot.actions.common import BeiratAction, Context, Reply
+from typing import Any
+
+from bot.actions.common import BeiratAction, Context, Reply, explain
 from bot.language.answers import Answer
 from bot.language.answers import common as texts
-from bot.language.answers.discussion import QUOTE_INTRO
+from bot.language.answers.discussion import split_quote
 
 
 class ActionTellMore(BeiratAction):
@@ -15,7 +17,14 @@ class ActionTellMore(BeiratAction):
         more = ctx.tracker.get_slot("more_text")
         if not more:
             return Reply(texts.nothing_more())
-        if QUOTE_INTRO in more:
-            # Protocol text stays exactly as written: no glossary insertions.
-            return Reply(Answer(text=more), explain=False)
-        return Reply(Answer(text=more), explain=True)
+        own, quoted = split_quote(more)
+        if not quoted:
+            return Reply(Answer(text=more), explain=True)
+        # Our own words (the rest of a list, the documents) get their hard words explained
+        # before the protocol text; the protocol text stays exactly as written.
+        slots: dict[str, Any] = {}
+        if own:
+            own, events = explain(ctx.session, ctx.tracker, Answer(text=own))
+            slots = {event["name"]: event["value"] for event in events}
+        text = f"{own}\n\n{quoted}" if own else quoted
+        return Reply(Answer(text=text), slots=slots, explain=False)

@@ -41,7 +41,7 @@ RESTARTED_TEXT = "Gut. Wir fangen neu an. Was möchten Sie wissen?"
 _RESTART_RE = re.compile(r"^\s*/restart\s*$", re.IGNORECASE)
 EMPTY_TEXT = "Ihre Nachricht ist leer. Bitte schreiben Sie Ihre Frage."
 TOO_LONG_TEXT = (
-    "Ihre Nachricht ist sehr lang. Bitte schreiben Sie Ihre Frage kürzer. Zum Beispiel: Wer ist im Integrationsbeirat?"
+    "Ihre Nachricht ist sehr lang. Bitte schreiben Sie Ihre Frage kürzer. Zum Beispiel: Wer bekommt Geld von der Stadt?"
 )
 NOT_READABLE_TEXT = "Ich konnte Ihre Nachricht nicht lesen. Bitte schreiben Sie Ihre Frage noch einmal."
 

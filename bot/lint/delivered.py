@@ -3,8 +3,8 @@
 The actions send ``Answer.text`` through ``glossary.explain_terms`` (at most
 ``MAX_EXPLANATIONS`` words, the answer's own terms first); "Ja, bitte" on "Möchten Sie
 mehr wissen?" sends ``Answer.more`` the same way, with the words of the first page
-already explained; protocol text after ``QUOTE_INTRO`` is sent as written and is not
-ours to simplify. The checker lints these texts, not the templates, in a conversation
+already explained; protocol text from ``QUOTE_INTRO`` on is sent as written after it
+and is not ours to simplify. The checker lints these texts, not the templates, in a conversation
 that starts with this answer (nothing explained yet: the most a reader gets).
 """
 
@@ -16,7 +16,7 @@ from bot.actions.common import MAX_EXPLANATIONS
 from bot.core.facts import GlossaryEntry
 from bot.language import glossary as glossary_language
 from bot.language.answers import Answer
-from bot.language.answers.discussion import QUOTE_INTRO
+from bot.language.answers.discussion import split_quote
 
 MORE = "(mehr)"  # label of the second page
 BUTTON = "(Knopf)"  # label of a button title
@@ -58,13 +58,10 @@ def deliver(label: str, item: Answer | str, entries: Sequence[GlossaryEntry]) ->
     first, explained = with_explanations(item.text, set(), entries, item.terms)
     yield label, Page.of(first)
     if item.more:
-        own_words = item.more.split(QUOTE_INTRO)[0].strip()
-        if QUOTE_INTRO in item.more:
-            # The introduction of the protocol text: sent without explanations (explain=False),
-            # after the first page that explained its words.
-            if own_words:
-                yield f"{label} {MORE}", Page.of(own_words, explained)
-        else:
-            yield f"{label} {MORE}", Page.of(with_explanations(item.more, explained, entries)[0], explained)
+        # Protocol text (from QUOTE_INTRO on) is sent as written and not checked; our own
+        # words before it get their explanations (bot.actions.more).
+        own_words = split_quote(item.more)[0]
+        if own_words:
+            yield f"{label} {MORE}", Page.of(with_explanations(own_words, explained, entries)[0], explained)
     for button in item.buttons:
         yield f"{label} {BUTTON}", Page.of(button.title, explains=False)

@@ -5,7 +5,7 @@ from bot.actions.discussion import ActionDiscussion, ActionSourcePassage
 from bot.actions.grants import ActionGrantAmount
 from bot.actions.more import ActionTellMore
 from bot.language.answers.common import NO_DATA
-from bot.language.answers.discussion import NO_PASSAGE
+from bot.language.answers.discussion import NO_PASSAGE, split_quote
 
 
 def test_discussion_gives_what_was_said_then_the_source_and_offers_the_text(one_council, chat):
@@ -16,7 +16,8 @@ def test_discussion_gives_what_was_said_then_the_source_and_offers_the_text(one_
     more = chat.ask(ActionTellMore, "affirm")
     assert "nicht in Leichter Sprache" in more.text
     assert "Mit dem LIP wurden in jedem Stadtteil" in more.text
-    assert "Das heißt:" not in more.text, "protocol text stays exactly as written"
+    own, quoted = split_quote(more.text)
+    assert quoted and "Das heißt:" not in quoted, "protocol text stays exactly as written"
 
 
 def test_a_topic_from_before_answers_a_follow_up(one_council, chat):
@@ -42,3 +43,13 @@ def test_source_passage_of_a_grant_answer(one_council, chat):
 
 def test_source_passage_without_an_answer_before(one_council, chat):
     assert chat.ask(ActionSourcePassage, "ask_source_passage").text == NO_PASSAGE
+
+
+def test_the_rest_of_a_long_discussion_explains_our_words_before_the_protocol_text(one_council, chat):
+    from bot.language.answers.discussion import QUOTE_INTRO
+
+    chat.slots["more_text"] = "Das sind die Dokumente:\n- Protokoll von der 32. Sitzung\n\n" + QUOTE_INTRO + "\nProtokoll"
+    more = chat.ask(ActionTellMore, "affirm")
+    own, quoted = split_quote(more.text)
+    assert "Protokoll. Das heißt:" in own, more.text
+    assert quoted.endswith("\nProtokoll") and "Das heißt:" not in quoted, more.text

@@ -23,6 +23,14 @@ def passage_text(passage: PassageFact) -> str:
     return f"{QUOTE_INTRO}\n{where}\n\n{passage.heading.strip()}\n{passage.text.strip()}"
 
 
+def split_quote(text: str) -> tuple[str, str]:
+    """(our own words, the protocol text from ``QUOTE_INTRO`` on) of a stored "more" text.
+
+    Our words get their hard words explained; the quote stays exactly as written."""
+    at = text.find(QUOTE_INTRO)
+    return (text, "") if at == -1 else (text[:at].strip(), text[at:])
+
+
 def no_passage_text(source: Source) -> str:
     """What ``last_passage`` stores when no passage text is known: the source only."""
     return f"{NO_PASSAGE_FOR_SOURCE}\n{format_source(source)}"
