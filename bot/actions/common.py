@@ -296,7 +296,7 @@ def explain(
     if enabled:
         entries = glossary_queries.all_terms(session)
         done = {t.lower() for t in after | _explained_by_responses(tracker, entries)}
-        fresh = [m for m in glossary_language.find_terms(text, entries) if m.entry.term.lower() not in done]
+        fresh = glossary_language.unexplained_terms(text, entries, done)
         fresh.sort(key=lambda m: (m.entry.term not in answer.terms, m.start))
         chosen = list({m.entry.term: m.entry for m in fresh}.values())[:MAX_EXPLANATIONS]
         if chosen:

@@ -90,6 +90,18 @@ def find_terms(text: str, entries: Sequence[GlossaryEntry]) -> list[TermMatch]:
     return sorted(taken, key=lambda m: m.start)
 
 
+def unexplained_terms(text: str, entries: Sequence[GlossaryEntry], done: Iterable[str]) -> list[TermMatch]:
+    """Hard words in ``text`` that still need an explanation: not in ``done`` (lower case)
+    and not explained by the text itself ("Das Wort „X“ bedeutet: …"), so that such a word
+    does not take one of the few explanations of a message."""
+    done = set(done)
+    return [
+        m
+        for m in find_terms(text, entries)
+        if m.entry.term.lower() not in done and not EXPLAINED_AFTER.match(text, m.end)
+    ]
+
+
 # The source of an answer starts with "Das steht …" (``format.format_source``); an
 # explanation never comes between an answer and its source.
 SOURCE_START = "Das steht "

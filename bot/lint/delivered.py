@@ -41,7 +41,7 @@ def with_explanations(
 ) -> tuple[str, set[str]]:
     """The text with its explanations, as ``bot.actions.common.explain`` builds it."""
     done = {term.lower() for term in explained}
-    fresh = [m for m in glossary_language.find_terms(text, entries) if m.entry.term.lower() not in done]
+    fresh = glossary_language.unexplained_terms(text, entries, done)
     fresh.sort(key=lambda m: (m.entry.term not in terms, m.start))
     chosen = list({m.entry.term: m.entry for m in fresh}.values())[:MAX_EXPLANATIONS]
     if not chosen:

@@ -24,7 +24,7 @@ def test_finish_keeps_source_in_first_message_and_rest_in_more():
     answer = common.finish([f"Satz {i}." for i in range(1, 8)], [SOURCE])
     assert "Satz 4." in answer.text and "Satz 5." not in answer.text
     assert "32. Sitzung" in answer.text
-    assert answer.more == "Satz 5.\nSatz 6.\nSatz 7."
+    assert answer.more == "Hier geht die Antwort weiter:\nSatz 5.\nSatz 6.\nSatz 7."
     assert answer.text.endswith(common.MORE_OFFER)
 
 

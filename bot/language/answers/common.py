@@ -25,6 +25,7 @@ UNKNOWN_NAME = "Diesen Namen kenne ich nicht."
 UNKNOWN_TERM = "Dieses Wort kenne ich nicht."
 MORE_OFFER = "Möchten Sie mehr wissen?"
 LIST_GOES_ON = "Hier geht die Liste weiter:"
+ANSWER_GOES_ON = "Hier geht die Antwort weiter:"
 # Tap targets for every offer, so nobody has to type "ja".
 OFFER_BUTTONS = (Button("Ja, bitte", "/affirm"), Button("Nein, danke", "/deny"))
 NOTHING_MORE = "Mehr weiß ich dazu nicht.\nSie können mir gerne eine neue Frage stellen."
@@ -76,6 +77,23 @@ def bullets(items: Iterable[str]) -> list[str]:
     """List lines ("- item"), one per item, via the shared list format."""
     items = list(items)
     return format_list(items).splitlines() if items else []
+
+
+def first_of(shown: int, total: int) -> str:
+    """Said with a cut list, so that the first page is not read as the whole list."""
+    return f"Das sind die ersten {shown} von {total}"
+
+
+def paged(heading: str, items: Sequence[str], *, replace: bool = False) -> tuple[list[str], list[str]]:
+    """(first page, rest) of a list under its heading; pass both to ``finish`` with
+    ``limit`` = lines before + len(first page). A list longer than LIST_LIMIT says so:
+    "Das sind die ersten 8 von 22:". ``replace``: the heading only names the list
+    ("Das sind die Mitglieder:"), so that sentence takes its place."""
+    lines = bullets(items)  # empty items are left out: count the lines
+    if len(lines) <= LIST_LIMIT:
+        return [heading, *lines], []
+    head = [] if replace else [stop(heading.rstrip(":"))]
+    return [*head, first_of(LIST_LIMIT, len(lines)) + ":", *lines[:LIST_LIMIT]], lines[LIST_LIMIT:]
 
 
 def source_lines(sources: Iterable[Source], named: str = "") -> tuple[list[str], list[str]]:
@@ -131,6 +149,10 @@ def finish(
     if rest and rest[0].lstrip().startswith(LIST_MARKERS):
         # The next page goes on with a list: a bare "- name" there would read like a new answer.
         rest.insert(0, LIST_GOES_ON)
+    elif rest:
+        # The next page goes on with the answer: said first, so that a page with only a title
+        # ("Das Geld ist für: „…“") does not start out of nowhere.
+        rest.insert(0, ANSWER_GOES_ON)
     rest += more_sources
     text_lines = shown + first_sources
     if rest:

@@ -179,6 +179,8 @@ LIST_BUTTON = Button("Welche Projekte haben Geld bekommen?", "/ask_grants_list")
 
 def application_status(grants: Sequence[GrantFact]) -> Answer:
     """What happened to application number X."""
+    if len({_name(g) for g in grants}) > 1:
+        return _same_number(grants)
     lines: list[str] = []
     for grant in grants:
         name = _name(grant)
@@ -191,6 +193,43 @@ def application_status(grants: Sequence[GrantFact]) -> Answer:
         if grant.vote_text:
             lines += vote_lines(grant.vote_text)
     return finish(lines, [g.source for g in grants], terms=TERMS)
+
+
+def _same_number(grants: Sequence[GrantFact]) -> Answer:
+    """One number, several applicants (numbers start again, e.g. at every meeting): a list
+    by what was decided, in pages, not every application's story on one page."""
+    number = grants[0].application_number
+    lines = [f"Die Nummer {number} steht bei {len(grants)} Anträgen.", "Die Anträge sind von verschiedenen Gruppen."]
+    first, rest, shown = _by_status(grants, council_label(grants[0].source.council))
+    if rest:
+        first.append(f"Das sind die ersten {shown} von {len(grants)}.")
+    if any(g.status == GrantStatus.RECOMMENDED for g in grants):
+        first.append(plain("Der Stadtbezirksrat sagt dann Ja oder Nein."))
+    lines += first
+    return finish(lines + rest, [g.source for g in grants], limit=len(lines), terms=TERMS)
+
+
+def _by_status(grants: Sequence[GrantFact], where: str) -> tuple[list[str], list[str], int]:
+    """(first page, rest, items on the first page): the grants under what was decided."""
+    groups = [
+        (GrantStatus.RECOMMENDED, f"Der {where} schlägt vor:"),
+        (GrantStatus.DECIDED, "Diese Anträge sind entschieden:"),
+        (GrantStatus.REJECTED, "Diese Anträge sind abgelehnt:"),
+    ]
+    # Pages: the first LIST_LIMIT items, said to be the first ones; the rest for "more".
+    first: list[str] = []
+    rest: list[str] = []
+    shown = 0
+    for status, heading in groups:
+        members = [g for g in grants if g.status == status]
+        page_now = members[: max(0, LIST_LIMIT - shown)]
+        if page_now:
+            first += [heading, *bullets(_item(g) for g in page_now)]
+            shown += len(page_now)
+        later = members[len(page_now) :]
+        if later:
+            rest += [heading, *bullets(_item(g) for g in later)]
+    return first, rest, shown
 
 
 def _item(grant: GrantFact) -> str:
@@ -222,26 +261,8 @@ def grants_list(
     meeting_date: dt.date | None = None,
 ) -> Answer:
     """Which applications there were, grouped by what was decided."""
-    where = council_label(council)
     lines = _scope_lines(_count(len(grants)), council=council, year=year, meeting_date=meeting_date)
-    groups = [
-        (GrantStatus.RECOMMENDED, f"Der {where} schlägt vor:"),
-        (GrantStatus.DECIDED, "Diese Anträge sind entschieden:"),
-        (GrantStatus.REJECTED, "Diese Anträge sind abgelehnt:"),
-    ]
-    # Pages: the first LIST_LIMIT items, said to be the first ones; the rest for "more".
-    first: list[str] = []
-    rest: list[str] = []
-    shown = 0
-    for status, heading in groups:
-        members = [g for g in grants if g.status == status]
-        page_now = members[: max(0, LIST_LIMIT - shown)]
-        if page_now:
-            first += [heading, *bullets(_item(g) for g in page_now)]
-            shown += len(page_now)
-        later = members[len(page_now) :]
-        if later:
-            rest += [heading, *bullets(_item(g) for g in later)]
+    first, rest, shown = _by_status(grants, council_label(council))
     if rest:
         first.append(f"Das sind die ersten {shown} von {len(grants)}.")
     if any(g.status == GrantStatus.RECOMMENDED for g in grants):
