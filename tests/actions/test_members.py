@@ -84,9 +84,15 @@ def test_party(one_council, chat):
     assert "Steffen Mallast gehört zu: BÜNDNIS 90/DIE GRÜNEN." in turn.text
 
 
+def _bullet_count(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.startswith("- "))
+
+
 def test_absent_follow_up_keeps_the_meeting(one_council, chat):
     present = chat.ask(ActionAttendancePresent, "ask_attendance_present", meeting_date="1. April 2019")
-    assert "Da waren 9 Personen:" in present.text, present.text
+    # 9 names: the first page says that it shows 8 of them, the 9th comes with "mehr".
+    assert "Da waren 9 Personen.\nDas sind die ersten 8 von 9:" in present.text, present.text
+    assert _bullet_count(present.text) == 8 and _bullet_count(present.slots["more_text"]) == 1
     assert present.slots["meeting_date"] == "2019-04-01"
     absent = chat.ask(ActionAttendanceAbsent, "ask_attendance_absent", text="Und wer war nicht da?")
     assert "Da konnten 13 Personen nicht kommen" in absent.text, absent.text

@@ -24,7 +24,7 @@ def test_finish_keeps_source_in_first_message_and_rest_in_more():
     answer = common.finish([f"Satz {i}." for i in range(1, 8)], [SOURCE])
     assert "Satz 4." in answer.text and "Satz 5." not in answer.text
     assert "32. Sitzung" in answer.text
-    assert answer.more == "Hier geht die Antwort weiter:\nSatz 5.\nSatz 6.\nSatz 7."
+    assert answer.more == "Hier ist noch mehr dazu:\nSatz 5.\nSatz 6.\nSatz 7."
     assert answer.text.endswith(common.MORE_OFFER)
 
 
@@ -110,3 +110,13 @@ def test_technical_problem_text_is_the_same_in_actions_and_domain():
     domain = yaml.safe_load((REPO_ROOT / "domain.yml").read_text(encoding="utf-8"))
     texts = [v["text"] for v in domain["responses"]["utter_technical_problem"]]
     assert texts == [TECHNICAL_PROBLEM], f"domain.yml says {texts!r}, actions say {TECHNICAL_PROBLEM!r}"
+
+
+def test_paged_cuts_a_long_list_and_says_so():
+    first, rest = common.paged("Da gab es 10 Themen:", [f"Thema {i}" for i in range(10)])
+    assert first[:2] == ["Da gab es 10 Themen.", "Das sind die ersten 8 von 10:"]
+    assert first[2:] == [f"- Thema {i}" for i in range(8)] and rest == ["- Thema 8", "- Thema 9"]
+    first, rest = common.paged("Das sind die Mitglieder:", ["A", "", *"BCDEFGHI"], replace=True)
+    assert first[0] == "Das sind die ersten 8 von 9:", "empty items are not counted"
+    assert rest == ["- I"]
+    assert common.paged("Die Sitzungen:", ["A", "B"]) == (["Die Sitzungen:", "- A", "- B"], [])

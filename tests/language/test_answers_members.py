@@ -42,6 +42,26 @@ def test_many_members_spill_into_more_without_loss():
     assert answer.text.endswith(MORE_OFFER)
 
 
+def test_a_cut_list_says_how_many_it_shows():
+    """Kind 9: the first page of a long list is not read as the whole list."""
+    people = [person(f"Person {i}") for i in range(22)]
+    answer = answers.members(people)
+    lines = answer.text.splitlines()
+    assert "Im Integrations·beirat Linden-Limmer sind 22 Mitglieder." in lines
+    assert "Das sind die ersten 8 von 22:" in lines and "Das sind die Mitglieder:" not in lines
+    assert "- Person 7" in lines and "- Person 8" not in answer.text
+    assert answer.more is not None and answer.more.startswith("Hier geht die Liste weiter:\n- Person 8")
+    short = answers.members([GRUBE, SCHMALZ]).text
+    assert "Das sind die Mitglieder:" in short and "ersten" not in short
+
+
+def test_a_cut_attendance_list_keeps_the_count_and_says_it_is_cut():
+    fact = AttendanceFact(MEETING, present=tuple(person(f"Person {i}") for i in range(9)), excused=())
+    answer = answers.attendance_present(fact)
+    assert "Da waren 9 Personen.\nDas sind die ersten 8 von 9:\n- Person 0" in answer.text
+    assert "Person 8" not in answer.text and "- Person 8" in (answer.more or "")
+
+
 def test_member_count():
     assert "Der Integrations·beirat Linden-Limmer hat 3 Mitglieder." in answers.member_count([GRUBE, SCHMALZ, MALLAST]).text
 

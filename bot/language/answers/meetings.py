@@ -9,11 +9,10 @@ from bot.core.facts import AgendaItemFact, MeetingFact
 from bot.language.answers import Answer, Button
 from bot.language.answers.common import (
     BUTTON_LIMIT,
-    LIST_LIMIT,
     association_note,
-    bullets,
     council_label,
     finish,
+    paged,
     quote,
     stop,
 )
@@ -90,9 +89,11 @@ def meetings_in_year(meetings: Sequence[MeetingFact], year: int, period: str | N
     where = council_label(meetings[0].council if meetings else None)
     when = period or f"im Jahr {year}"
     lines = [f"{when[0].upper()}{when[1:]} gab es {count} in meinen Protokollen.", f"Das war im {where}."]
-    lines.append("Die Sitzungen:" if len(meetings) > 1 else "Die Sitzung:")
-    lines += bullets(meeting_name(m) for m in meetings)
-    return finish(lines, [m.source for m in meetings], limit=3 + LIST_LIMIT, terms=TERMS)
+    first, rest = paged(
+        "Die Sitzungen:" if len(meetings) > 1 else "Die Sitzung:", [meeting_name(m) for m in meetings], replace=True
+    )
+    lines += first
+    return finish(lines + rest, [m.source for m in meetings], limit=len(lines), terms=TERMS)
 
 
 def meeting_place(meeting: MeetingFact) -> Answer:
@@ -109,9 +110,9 @@ def meeting_time(meeting: MeetingFact) -> Answer:
 
 def agenda(items: Sequence[AgendaItemFact], meeting: MeetingFact) -> Answer:
     count = "1 Thema" if len(items) == 1 else f"{len(items)} Themen"
-    lines = [f"Es geht um die {meeting_name(meeting)}.", f"Da gab es {count}:"]
-    lines += bullets(f"Punkt {item.number}: {quote(item.title)}" for item in items)
-    return finish(lines, [meeting.source], limit=2 + LIST_LIMIT, terms=TERMS | {"Tagesordnung"})
+    first, rest = paged(f"Da gab es {count}:", [f"Punkt {item.number}: {quote(item.title)}" for item in items])
+    lines = [f"Es geht um die {meeting_name(meeting)}.", *first]
+    return finish(lines + rest, [meeting.source], limit=len(lines), terms=TERMS | {"Tagesordnung"})
 
 
 def meeting_number(meeting: MeetingFact) -> Answer:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from bot.core.enums import Role
 from bot.core.facts import AttendanceFact, PersonFact
 from bot.language.answers import Answer
-from bot.language.answers.common import LIST_LIMIT, bullets, council_label, finish, plain, stop
+from bot.language.answers.common import bullets, council_label, finish, paged, plain, stop
 from bot.language.answers.meetings import meeting_name, meeting_phrase
 
 TERMS = frozenset({"Integrationsbeirat", "Verwaltung", "Vorsitzende", "Stellvertretung"})
@@ -45,9 +45,9 @@ def members(people: Sequence[PersonFact], council: str | None = None) -> Answer:
     if _from_excerpt(people):  # a cut-off list is never said to be complete, and not counted
         lines = ["Diese Mitglieder stehen im Text:", *_people_lines(people), *EXCERPT_NOTE]
         return finish(lines, [p.source for p in people], limit=len(lines), terms=TERMS)
-    lines = [f"Im {where} sind {len(people)} Mitglieder.", "Das sind die Mitglieder:"]
-    lines += _people_lines(people)
-    return finish(lines, [p.source for p in people], limit=2 + LIST_LIMIT, terms=TERMS)
+    first, rest = paged("Das sind die Mitglieder:", [_item(p) for p in people], replace=True)
+    lines = [f"Im {where} sind {len(people)} Mitglieder.", *first]
+    return finish(lines + rest, [p.source for p in people], limit=len(lines), terms=TERMS)
 
 
 def member_count(people: Sequence[PersonFact], council: str | None = None) -> Answer:
@@ -118,8 +118,8 @@ def party(person: PersonFact) -> Answer:
 def administration(people: Sequence[PersonFact]) -> Answer:
     count = "1 Person" if len(people) == 1 else f"{len(people)} Personen"
     verb = "war" if len(people) == 1 else "waren"
-    lines = [plain(f"Von der Verwaltung {verb} {count} da:"), *_people_lines(people, with_function=True)]
-    return finish(lines, [p.source for p in people][:1], limit=1 + LIST_LIMIT, terms=TERMS)
+    first, rest = paged(plain(f"Von der Verwaltung {verb} {count} da:"), [_item(p, with_function=True) for p in people])
+    return finish(first + rest, [p.source for p in people][:1], limit=len(first), terms=TERMS)
 
 
 def attendance_present(fact: AttendanceFact) -> Answer:
@@ -133,8 +133,9 @@ def attendance_present(fact: AttendanceFact) -> Answer:
         return finish(lines, [fact.meeting.source], limit=len(lines), terms=TERMS)
     count = "1 Person" if len(people) == 1 else f"{len(people)} Personen"
     verb = "war" if len(people) == 1 else "waren"
-    lines = [f"Es geht um die {meeting_name(fact.meeting)}.", f"Da {verb} {count}:", *_people_lines(people)]
-    return finish(lines, [fact.meeting.source], limit=2 + LIST_LIMIT, terms=TERMS)
+    first, rest = paged(f"Da {verb} {count}:", [_item(p) for p in people])
+    lines = [f"Es geht um die {meeting_name(fact.meeting)}.", *first]
+    return finish(lines + rest, [fact.meeting.source], limit=len(lines), terms=TERMS)
 
 
 def person_attendance(name: str, fact: AttendanceFact) -> Answer:
@@ -175,8 +176,8 @@ def attendance_absent(fact: AttendanceFact) -> Answer:
 def guests(people: Sequence[PersonFact]) -> Answer:
     count = "1 Gast" if len(people) == 1 else f"{len(people)} Gäste"
     verb = "war" if len(people) == 1 else "waren"
-    lines = [f"Zu der Sitzung {verb} {count} eingeladen:", *_people_lines(people, with_function=True)]
-    return finish(lines, [p.source for p in people][:1], limit=1 + LIST_LIMIT, terms=TERMS)
+    first, rest = paged(f"Zu der Sitzung {verb} {count} eingeladen:", [_item(p, with_function=True) for p in people])
+    return finish(first + rest, [p.source for p in people][:1], limit=len(first), terms=TERMS)
 
 
 def _with_party(person: PersonFact) -> str:
@@ -187,8 +188,8 @@ def _with_party(person: PersonFact) -> str:
 
 def party_members(label: str, people: Sequence[PersonFact]) -> Answer:
     """The members named with one party (the party as the question named it)."""
-    lines = [f"Bei der Partei {label} sind diese Mitglieder:", *bullets(_with_party(p) for p in people)]
-    return finish(lines, [p.source for p in people], limit=1 + LIST_LIMIT, terms=TERMS)
+    first, rest = paged(f"Bei der Partei {label} sind diese Mitglieder:", [_with_party(p) for p in people])
+    return finish(first + rest, [p.source for p in people], limit=len(first), terms=TERMS)
 
 
 def party_not_named(label: str, named: Sequence[tuple[str, Sequence[PersonFact]]], without: int) -> Answer:
@@ -220,5 +221,5 @@ def organisation_people(organisation: str, people: Sequence[PersonFact]) -> Answ
     """People whose function in a protocol names the organisation."""
     if not people:
         return finish([stop(f"Im Protokoll steht niemand von {organisation}")], terms=TERMS)
-    lines = [f"Diese Personen kommen von {organisation}:", *_people_lines(people, with_function=True)]
-    return finish(lines, [p.source for p in people], limit=1 + LIST_LIMIT, terms=TERMS)
+    first, rest = paged(f"Diese Personen kommen von {organisation}:", [_item(p, with_function=True) for p in people])
+    return finish(first + rest, [p.source for p in people], limit=len(first), terms=TERMS)
