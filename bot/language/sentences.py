@@ -51,6 +51,11 @@ _NEVER_END = {
     "inkl",
     "bzw",
     "sog",
+    # In names of churches: "Ev.-luth. Kirchengemeinde …", "Kath. Pfarrgemeinde …".
+    "ev.-luth",
+    "ev.-ref",
+    "evang",
+    "kath",
 }
 # Abbreviations that may end a sentence: then the next word starts with a capital.
 _MAY_END = {"e.v", "v", "usw", "etc", "ev"}

@@ -151,3 +151,33 @@ def test_a_total_with_ceilings_is_said_as_a_maximum():
     text = answers.grant_total(total, council="Integrationsbeirat Mitte").text
     assert "Zusammen sind das höchstens 2.600 Euro für 2 Anträge." in text
     assert "nur der höchste Betrag" in text
+
+
+def test_one_number_of_several_applicants_is_a_list_in_pages_not_every_story():
+    """Numbers start again (the scale corpus: '01/2020' at every meeting): a list by decision."""
+    found = [grant(org=f"Verein {i}", number="01/2020", amount=f"{100 * (i + 1)}.00") for i in range(10)]
+    answer = answers.application_status(found)
+    assert answer.text.startswith("Die Nummer 01/2020 steht bei 10 Anträgen.")
+    assert "- Verein 0: 100 Euro für „Internationales Fußball“" in answer.text
+    assert "Das sind die ersten 8 von 10." in answer.text
+    assert "- Verein 9: 1.000 Euro" in (answer.more or "") and "Verein 9" not in answer.text
+    assert (answer.text + (answer.more or "")).count("sagt dann Ja oder Nein") == 1
+
+
+def test_one_number_of_one_applicant_keeps_its_story():
+    recommended, decided = grant(), grant(status="decided")
+    answer = answers.application_status([recommended, decided])
+    assert "Der Antrag 04/2019 ist von Banjul e.V." in answer.text + (answer.more or "")
+    assert "Die Nummer" not in answer.text
+
+
+def test_several_grants_say_once_who_decides_a_proposal():
+    found = [grant(number="1", purpose="Garten"), grant(number="3", purpose="Frühstück")]
+    answer = answers.grant_amount(found)
+    assert (answer.text + (answer.more or "")).count("Der Stadt·bezirks·rat sagt dann Ja oder Nein.") == 1
+
+
+def test_a_long_word_before_a_quoted_title_goes_inside_the_quotes():
+    answer = answers.grant_purpose([grant(purpose="Fußballturnier „Kicken gegen Rassismus“")])
+    assert "„Fußballturnier ‚Kicken gegen Rassismus‘“" in answer.text
+    assert "Projekt „Spielend“" in answers.grant_purpose([grant(purpose="Projekt „Spielend“")]).text

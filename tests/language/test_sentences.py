@@ -57,3 +57,13 @@ def test_quoted_text_counts_as_one_word():
 
 def test_mediopunkt_word_is_one_word():
     assert analyse("Der Integrations·beirat tagt.").sentences[0].words == 3
+
+
+def test_a_church_name_with_abbreviations_is_no_sentence_end():
+    from bot.language.sentences import analyse as cut
+
+    text = "Der Antrag ist von Ev.-luth. Kirchengemeinde Titus. Kath. Pfarrgemeinde Bethlehem bekommt Geld."
+    assert [s.text for s in cut(text).sentences] == [
+        "Der Antrag ist von Ev.-luth. Kirchengemeinde Titus.",
+        "Kath. Pfarrgemeinde Bethlehem bekommt Geld.",
+    ]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from bot.core.facts import Source
 from bot.language.answers import Answer, Button
-from bot.language.format import format_date, format_list, format_source, split_compounds
+from bot.language.format import find_unsplit_compounds, format_date, format_list, format_source, split_compounds
 from bot.language.sentences import LIST_MARKERS, analyse
 
 SENTENCE_LIMIT = 4  # sentences before the source (2 more) in the first message
@@ -25,7 +25,7 @@ UNKNOWN_NAME = "Diesen Namen kenne ich nicht."
 UNKNOWN_TERM = "Dieses Wort kenne ich nicht."
 MORE_OFFER = "Möchten Sie mehr wissen?"
 LIST_GOES_ON = "Hier geht die Liste weiter:"
-ANSWER_GOES_ON = "Hier geht die Antwort weiter:"
+ANSWER_GOES_ON = "Hier ist noch mehr dazu:"
 # Tap targets for every offer, so nobody has to type "ja".
 OFFER_BUTTONS = (Button("Ja, bitte", "/affirm"), Button("Nein, danke", "/deny"))
 NOTHING_MORE = "Mehr weiß ich dazu nicht.\nSie können mir gerne eine neue Frage stellen."
@@ -48,8 +48,10 @@ def quote(title: str) -> str:
     """A title as written in the protocol, in German quotes: „Eröffnung“ (not re-quoted)."""
     title = " ".join(title.split())
     outside = re.sub(r'„[^„“]*“|"[^"]*"|»[^»«]*«', "", title)
-    if outside != title and len(outside.split()) <= 1:
-        return title  # a quotation, perhaps after one word: Projekt „Spielend gegen Ausgrenzung“
+    if outside != title and len(outside.split()) <= 1 and not find_unsplit_compounds(outside):
+        # A quotation, perhaps after one word: Projekt „Spielend gegen Ausgrenzung“. A long word
+        # before it (Fußballturnier „Kicken gegen Rassismus“) goes inside: titles get no Mediopunkt.
+        return title
     # Quotes inside become single ones, so that the whole title is one quotation:
     # Durchführung des Festes "An der Strangriede" → „Durchführung des Festes ‚An der Strangriede‘“
     inner = re.sub(

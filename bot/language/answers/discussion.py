@@ -13,7 +13,7 @@ from bot.language.format import format_source
 
 QUOTE_INTRO = "Hier ist der Text aus dem Protokoll.\nDer Text ist nicht in Leichter Sprache."
 NO_PASSAGE = "Ich habe gerade keinen Text aus einem Protokoll für Sie.\nBitte stellen Sie zuerst eine Frage."
-NO_PASSAGE_FOR_SOURCE = "Den Text aus dem Protokoll habe ich dazu nicht.\nIch kenne nur die Stelle:"
+NO_PASSAGE_FOR_SOURCE = "Den Text aus dem Protokoll habe ich dazu nicht.\nIch weiß nur die Stelle.\nSie ist hier:"
 READ_OFFER = "Möchten Sie den Text aus dem Protokoll lesen?"
 
 

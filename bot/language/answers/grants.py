@@ -23,6 +23,7 @@ from bot.language.answers.common import (
 from bot.language.format import format_amount, format_date
 
 TERMS = frozenset({"Integrationsbeirat", "Stadtbezirksrat", "Antrag"})
+BEZIRKSRAT_DECIDES = plain("Der Stadtbezirksrat sagt dann Ja oder Nein.")
 
 
 def _name(grant: GrantFact) -> str | None:
@@ -66,7 +67,7 @@ def decision_lines(grant: GrantFact) -> list[str]:
     no_amount = ["Im Protokoll steht kein Betrag."]
     if grant.status == GrantStatus.RECOMMENDED:
         first = [f"Der {council} schlägt {amount} vor."] if amount else [f"Der {council} schlägt Geld vor.", *no_amount]
-        return first + [plain("Der Stadtbezirksrat sagt dann Ja oder Nein.")]
+        return first + [BEZIRKSRAT_DECIDES]
     # The data does not say who decided or rejected (council or Stadtbezirksrat),
     # so these sentences name no one.
     if grant.status == GrantStatus.DECIDED:
@@ -117,8 +118,10 @@ def grant_amount(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answe
         lines += [f"{name} hat {len(grants)} Anträge gestellt:", *bullets(_item(g) for g in grants)]
     else:
         lines += [f"{name} hat {len(grants)} Anträge gestellt.", *association_note(name)]
-        for grant in grants:
-            lines += _numbered_lines(grant)
+        for grant in grants:  # who decides after a proposal: said once, after all of them
+            lines += [line for line in _numbered_lines(grant) if line != BEZIRKSRAT_DECIDES]
+        if any(g.status == GrantStatus.RECOMMENDED for g in grants):
+            lines.append(BEZIRKSRAT_DECIDES)
     limit = SENTENCE_LIMIT + len(lead) + (len(grants) if lead else 0)
     return finish(lines, [g.source for g in grants], limit=limit, terms=TERMS)
 
