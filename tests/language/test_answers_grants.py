@@ -181,3 +181,10 @@ def test_a_long_word_before_a_quoted_title_goes_inside_the_quotes():
     answer = answers.grant_purpose([grant(purpose="Fußballturnier „Kicken gegen Rassismus“")])
     assert "„Fußballturnier ‚Kicken gegen Rassismus‘“" in answer.text
     assert "Projekt „Spielend“" in answers.grant_purpose([grant(purpose="Projekt „Spielend“")]).text
+
+
+def test_several_grants_name_their_council_once():
+    found = [grant(number="1", purpose="Garten"), grant(number="3", purpose="Frühstück", amount="300.00")]
+    whole = "\n".join(filter(None, (lambda a: (a.text, a.more))(answers.grant_amount(found))))
+    assert "Der Integrations·beirat Linden-Limmer schlägt 1.400 Euro vor." in whole
+    assert "Der Beirat schlägt 300 Euro vor." in whole

@@ -59,11 +59,13 @@ def purpose_line(grant: GrantFact) -> str:
     return f"Das Geld ist für:\n{purpose}." if purpose else "Im Protokoll steht kein Zweck für das Geld."
 
 
-def decision_lines(grant: GrantFact) -> list[str]:
-    """What was decided, in the words the status allows: suggested, decided or rejected."""
+def decision_lines(grant: GrantFact, council_named: bool = False) -> list[str]:
+    """What was decided, in the words the status allows: suggested, decided or rejected.
+
+    ``council_named``: the answer named this grant's council already ("Der Beirat …")."""
     who = _label(grant)
     amount = _amount(grant)
-    council = council_label(grant.source.council)
+    council = "Beirat" if council_named else council_label(grant.source.council)
     no_amount = ["Im Protokoll steht kein Betrag."]
     if grant.status == GrantStatus.RECOMMENDED:
         first = [f"Der {council} schlägt {amount} vor."] if amount else [f"Der {council} schlägt Geld vor.", *no_amount]
@@ -118,19 +120,22 @@ def grant_amount(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answe
         lines += [f"{name} hat {len(grants)} Anträge gestellt:", *bullets(_item(g) for g in grants)]
     else:
         lines += [f"{name} hat {len(grants)} Anträge gestellt.", *association_note(name)]
+        named: set[str | None] = set()
         for grant in grants:  # who decides after a proposal: said once, after all of them
-            lines += [line for line in _numbered_lines(grant) if line != BEZIRKSRAT_DECIDES]
+            own = _numbered_lines(grant, grant.source.council in named)
+            lines += [line for line in own if line != BEZIRKSRAT_DECIDES]
+            named.add(grant.source.council)
         if any(g.status == GrantStatus.RECOMMENDED for g in grants):
             lines.append(BEZIRKSRAT_DECIDES)
     limit = SENTENCE_LIMIT + len(lead) + (len(grants) if lead else 0)
     return finish(lines, [g.source for g in grants], limit=limit, terms=TERMS)
 
 
-def _numbered_lines(grant: GrantFact) -> list[str]:
+def _numbered_lines(grant: GrantFact, council_named: bool = False) -> list[str]:
     purpose = _purpose(grant)
     number = f"Der Antrag {grant.application_number}" if grant.application_number else "Ein Antrag"
     first = f"{number} ist für:\n{purpose}." if purpose else f"{number} hat keinen Zweck im Protokoll."
-    return [first, *decision_lines(grant)]
+    return [first, *decision_lines(grant, council_named)]
 
 
 def grant_purpose(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answer:
