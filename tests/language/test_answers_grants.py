@@ -188,3 +188,11 @@ def test_several_grants_name_their_council_once():
     whole = "\n".join(filter(None, (lambda a: (a.text, a.more))(answers.grant_amount(found))))
     assert "Der Integrations·beirat Linden-Limmer schlägt 1.400 Euro vor." in whole
     assert "Der Beirat schlägt 300 Euro vor." in whole
+
+
+def test_who_decides_a_proposal_follows_the_last_proposal_not_a_rejection():
+    found = [grant(number="1", purpose="Garten"), grant(number="2", purpose="Fest", status="rejected")]
+    answer = answers.grant_amount(found)
+    whole = answer.text + "\n" + (answer.more or "")
+    assert whole.index("Der Stadt·bezirks·rat sagt dann Ja oder Nein.") < whole.index("Der Antrag ist abgelehnt.")
+    assert whole.count("Banjul e.V. bekommt kein Geld") == 0, "the name was said at the start"

@@ -59,10 +59,11 @@ def purpose_line(grant: GrantFact) -> str:
     return f"Das Geld ist für:\n{purpose}." if purpose else "Im Protokoll steht kein Zweck für das Geld."
 
 
-def decision_lines(grant: GrantFact, council_named: bool = False) -> list[str]:
+def decision_lines(grant: GrantFact, council_named: bool = False, applicant_named: bool = False) -> list[str]:
     """What was decided, in the words the status allows: suggested, decided or rejected.
 
-    ``council_named``: the answer named this grant's council already ("Der Beirat …")."""
+    ``council_named``: the answer named this grant's council already ("Der Beirat …");
+    ``applicant_named``: it named the applicant ("Es gibt dafür …", "Der Antrag ist abgelehnt.")."""
     who = _label(grant)
     amount = _amount(grant)
     council = "Beirat" if council_named else council_label(grant.source.council)
@@ -74,10 +75,16 @@ def decision_lines(grant: GrantFact, council_named: bool = False) -> list[str]:
     # so these sentences name no one.
     if grant.status == GrantStatus.DECIDED:
         if amount:
-            return [f"Die Entscheidung ist: {who} bekommt {amount}."]
+            return [
+                f"Die Entscheidung ist: Es gibt dafür {amount}."
+                if applicant_named
+                else f"Die Entscheidung ist: {who} bekommt {amount}."
+            ]
         return [f"Die Entscheidung ist: {who} bekommt Geld.", *no_amount]
     if grant.status == GrantStatus.REJECTED:
-        lines = [f"Die Entscheidung ist: {who} bekommt kein Geld.", "Der Antrag ist abgelehnt."]
+        lines = ["Der Antrag ist abgelehnt."]
+        if not applicant_named:
+            lines.insert(0, f"Die Entscheidung ist: {who} bekommt kein Geld.")
         return lines + ([f"Der Antrag war über {amount}."] if amount else [])
     return ["Im Protokoll steht keine Entscheidung über den Antrag."]
 
@@ -119,14 +126,17 @@ def grant_amount(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answe
     elif lead:  # after a lead: the amounts at once, one line each
         lines += [f"{name} hat {len(grants)} Anträge gestellt:", *bullets(_item(g) for g in grants)]
     else:
-        lines += [f"{name} hat {len(grants)} Anträge gestellt.", *association_note(name)]
+        lines += [f"{name} hat {len(grants)} Anträge gestellt.", *association_note(name), "Hier sind sie:"]
         named: set[str | None] = set()
-        for grant in grants:  # who decides after a proposal: said once, after all of them
+        after_proposals = 0
+        for grant in grants:  # who decides after a proposal: said once, after the last proposal
             own = _numbered_lines(grant, grant.source.council in named)
             lines += [line for line in own if line != BEZIRKSRAT_DECIDES]
             named.add(grant.source.council)
-        if any(g.status == GrantStatus.RECOMMENDED for g in grants):
-            lines.append(BEZIRKSRAT_DECIDES)
+            if grant.status == GrantStatus.RECOMMENDED:
+                after_proposals = len(lines)
+        if after_proposals:
+            lines.insert(after_proposals, BEZIRKSRAT_DECIDES)
     limit = SENTENCE_LIMIT + len(lead) + (len(grants) if lead else 0)
     return finish(lines, [g.source for g in grants], limit=limit, terms=TERMS)
 
@@ -135,7 +145,7 @@ def _numbered_lines(grant: GrantFact, council_named: bool = False) -> list[str]:
     purpose = _purpose(grant)
     number = f"Der Antrag {grant.application_number}" if grant.application_number else "Ein Antrag"
     first = f"{number} ist für:\n{purpose}." if purpose else f"{number} hat keinen Zweck im Protokoll."
-    return [first, *decision_lines(grant, council_named)]
+    return [first, *decision_lines(grant, council_named, applicant_named=True)]
 
 
 def grant_purpose(grants: Sequence[GrantFact], lead: Sequence[str] = ()) -> Answer:
