@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, meeting_slots, no_data
+import copy
+
+from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity, meeting_slots, no_data
 from bot.core import periods
 from bot.core.facts import MeetingFact
 from bot.language.answers import common as texts
 from bot.language.answers import meetings as answers
 from bot.language.answers.discussion import no_passage_text
+from bot.language.answers.names import not_understood
 from bot.language.periods import period_phrase
 from bot.queries import meetings as queries
 
@@ -112,3 +115,60 @@ class ActionAgenda(BeiratAction):
         if not items:
             raise no_data()
         return _meeting_reply(meeting, answers.agenda(items, meeting), "agenda")
+
+
+# Questions that a year alone ("und 2012?") can ask again for another year.
+YEAR_INTENTS = frozenset(
+    {
+        "ask_grants_list",
+        "ask_grant_amount",
+        "ask_grant_total",
+        "ask_grant_count",
+        "ask_grant_ranking",
+        "ask_meetings_in_year",
+        "ask_meeting_count",
+    }
+)
+_DATE_ENTITIES = frozenset({"year", "meeting_date"})
+
+
+def _previous_question(ctx: Context) -> tuple[str, dict[str, str]] | None:
+    """(intent, entities) of the last question before this message, if a year can change it."""
+    users = [e for e in ctx.tracker.events if e.get("event") == "user"][:-1]
+    for event in reversed(users):
+        parsed = event.get("parse_data") or {}
+        intent = (parsed.get("intent") or {}).get("name") or ""
+        if intent.startswith("ask_"):
+            if intent not in YEAR_INTENTS:
+                return None
+            found = parsed.get("entities") or []
+            entities = {e["entity"]: str(e["value"]) for e in found if e.get("entity") not in _DATE_ENTITIES}
+            return intent, entities
+    return None
+
+
+class ActionYearFollowUp(BeiratAction):
+    """A year alone ("und 2012?"): the last question again, for that year."""
+
+    action_name = "action_year_follow_up"
+
+    def respond(self, ctx: Context) -> Reply:
+        from bot.actions.names import _action  # the action registry; names imports this package's actions
+
+        year = entity(ctx.tracker, "year")
+        previous = _previous_question(ctx)
+        if not year:
+            return Reply(not_understood())
+        if previous is None:
+            return Reply(answers.ask_about_year(year))
+        intent, entities = previous
+        cls = _action("action_" + intent.removeprefix("ask_"))
+        if cls is None:
+            return Reply(answers.ask_about_year(year))
+        tracker = copy.copy(ctx.tracker)
+        tracker.latest_message = {
+            **(ctx.tracker.latest_message or {}),
+            "intent": {"name": intent, "confidence": 1.0},
+            "entities": [{"entity": k, "value": v} for k, v in {**entities, "year": year}.items()],
+        }
+        return cls().respond(Context(ctx.session, tracker))

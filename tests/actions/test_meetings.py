@@ -72,3 +72,33 @@ def test_agenda(one_council, chat):
     turn = chat.ask(ActionAgenda, "ask_agenda")
     assert "gab es 3 Themen:" in turn.text
     assert "- Punkt 1: „Eröffnung“" in turn.text
+
+
+def _said(chat, action_class, intent: str, text: str, **entities: str):
+    """A turn whose user message is also in the tracker's events, as Rasa keeps it."""
+    parse = {"intent": {"name": intent}, "entities": [{"entity": k, "value": v} for k, v in entities.items()]}
+    chat.said.append({"event": "user", "text": text, "parse_data": parse})
+    return chat.ask(action_class, intent, text=text, **entities)
+
+
+def test_a_year_alone_asks_the_last_question_again_for_that_year(two_councils, chat):
+    from bot.actions.meetings import ActionYearFollowUp
+
+    first = _said(chat, ActionMeetingsInYear, "ask_meetings_in_year", "Sitzungen 2019 in Linden-Limmer?",
+                  council="Linden-Limmer", year="2019")
+    assert "- 32. Sitzung am Montag, 1. April 2019" in first.text
+    again = _said(chat, ActionYearFollowUp, "inform_year", "und 2016?", year="2016")
+    assert again.text.startswith("Für das Jahr 2016 habe ich nichts."), again.text
+    # The council of the first question stays: only its years are offered.
+    assert again.payloads == ['/ask_meetings_in_year{"council": "Integrationsbeirat Linden-Limmer", "year": "2019"}']
+    back = _said(chat, ActionYearFollowUp, "inform_year", "und 2019?", year="2019")
+    assert "- 32. Sitzung am Montag, 1. April 2019" in back.text and "7. Sitzung" not in back.text
+
+
+def test_a_year_alone_without_a_year_question_before_asks_what_about_it(one_council, chat):
+    from bot.actions.meetings import ActionYearFollowUp
+
+    _said(chat, ActionLastMeeting, "ask_last_meeting", "Wann war die letzte Sitzung?")
+    turn = _said(chat, ActionYearFollowUp, "inform_year", "und 2019?", year="2019")
+    assert turn.text == "Was möchten Sie über das Jahr 2019 wissen?"
+    assert turn.payloads == ['/ask_meetings_in_year{"year": "2019"}', '/ask_grants_list{"year": "2019"}']

@@ -147,3 +147,12 @@ def no_meetings_in(period: str, years: Sequence[int], intent: str, council: str 
     context = {"council": council} if council else {}
     buttons = tuple(Button.for_intent(str(y), intent, {**context, "year": str(y)}) for y in years[-BUTTON_LIMIT:])
     return Answer(text="\n".join(lines), buttons=buttons)
+
+
+def ask_about_year(year: str) -> Answer:
+    """A year alone, with no question before it: offer what the bot knows about a year."""
+    buttons = (
+        Button.for_intent(f"Sitzungen {year}", "ask_meetings_in_year", {"year": year}),
+        Button.for_intent(f"Geld {year}", "ask_grants_list", {"year": year}),
+    )
+    return Answer(text=f"Was möchten Sie über das Jahr {year} wissen?", buttons=buttons)
