@@ -10,7 +10,7 @@ they do not parse German. Each rule has an id (used in tests and in the report).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.core.facts import GlossaryEntry
@@ -222,10 +222,13 @@ def _sentence_checks(analysis: Analysis, sentence: Unit) -> Iterable[Violation]:
             yield Violation("compound_inconsistent", f"'{token}': {hint}", excerpt)
 
 
-def _abbreviation_checks(analysis: Analysis, explained: set[str], glossary_forms: set[str]) -> Iterable[Violation]:
+def _abbreviation_checks(
+    analysis: Analysis, explained: set[str], glossary_forms: set[str], in_block: Callable[[int], bool]
+) -> Iterable[Violation]:
     text, masked = analysis.text, analysis.masked
     for abbreviation, pattern in _WRITE_OUT_PATTERNS.items():
-        match = pattern.search(masked)
+        # The explanation block of an abbreviation ("bzw. Das heißt: …") names it to explain it.
+        match = next((m for m in pattern.finditer(masked) if not in_block(m.start())), None)
         if match:
             yield Violation(
                 "abbreviation", f"'{match.group(0)}' ausschreiben: '{_WRITE_OUT[abbreviation]}'", match.group(0)
@@ -279,7 +282,7 @@ def check_text(
         violations.extend(_sentence_checks(analysis, sentence))
 
     glossary_forms = {form for entry in entries for form in (entry.term, *entry.aliases)}
-    violations.extend(_abbreviation_checks(analysis, explained, glossary_forms))
+    violations.extend(_abbreviation_checks(analysis, explained, glossary_forms, in_block))
 
     negations = [w for w in _words(analysis.masked) if w.lower() in NEGATIONS]
     if len(negations) > MAX_NEGATIONS:

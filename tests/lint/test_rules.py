@@ -160,3 +160,12 @@ def test_empty_text_has_no_violation(empty):
 def test_names_may_be_a_one_shot_iterator():
     text = "Förderverein der IGS Linden e.V. bekommt Geld. e.V. heißt: eingetragener Verein."
     assert check_text(text, iter(["Förderverein der IGS Linden e.V."]), entries=()) == []
+
+
+def test_an_abbreviation_in_its_own_explanation_block_is_not_flagged():
+    """'bzw. Das heißt: …' explains the abbreviation; the rule must not flag the explanation itself."""
+    entry = GlossaryEntry(term="bzw.", explanation="oder.", aliases=("bzw",))
+    explained = "Im Protokoll steht: „Feste bzw. Feiern“.\n\nbzw. Das heißt: oder."
+    unexplained = "Es gibt Feste bzw. Feiern."
+    assert not [v for v in check_text(explained, entries=[entry]) if v.rule == "abbreviation"]
+    assert [v for v in check_text(unexplained, entries=[entry]) if v.rule == "abbreviation"], "bzw. outside a block"
