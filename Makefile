@@ -73,6 +73,7 @@ services: ## Install PostgreSQL, Redis and nginx (Debian packages) that the test
 	@scripts/install-services.sh
 
 test: lint train services ## Run every test: lint and types, unit, servers, Rasa stories + NLU, language, browser
+	@scripts/test-browser.sh --setup-only
 	BEIRAT_REQUIRE_SERVICES=1 $(PY) -m pytest -q --ignore=tests/web
 	$(RASA) data validate --fail-on-warnings
 	@scripts/test-rasa.sh

@@ -6,13 +6,17 @@
 # Screenshots at 360 px and 1280 px land in test-artifacts/.
 #   scripts/test-browser.sh                 everything
 #   scripts/test-browser.sh --stand-in-only without the real bot (no model needed)
+#   scripts/test-browser.sh --setup-only    install and build only, no tests
 #   other arguments go to pytest, e.g. -k axe
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 pytest_args=()
+setup_only=0
 for arg in "$@"; do
-  if [ "$arg" = "--stand-in-only" ]; then pytest_args+=(-m "not rasa"); else pytest_args+=("$arg"); fi
+  if [ "$arg" = "--stand-in-only" ]; then pytest_args+=(-m "not rasa")
+  elif [ "$arg" = "--setup-only" ]; then setup_only=1
+  else pytest_args+=("$arg"); fi
 done
 
 if [ ! -x .venv/bin/pytest ]; then
@@ -35,6 +39,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 (cd web && npm ci --no-audit --no-fund --loglevel=error && node build.mjs)
+[ "$setup_only" = 1 ] && exit 0  # make test: the widget is built before pytest serves the page (tests/ops/test_supervise.py)
 mkdir -p test-artifacts
 .venv/bin/pytest -q tests/web "${pytest_args[@]}"
 echo "Screenshots: $(ls test-artifacts/*.png 2>/dev/null | tr '\n' ' ')"

@@ -87,7 +87,33 @@ def no_data() -> EarlyReply:
 def entity(tracker: Tracker, name: str) -> str | None:
     """The entity from this message only (no slot): for filters that must not linger."""
     values = [v for v in tracker.get_latest_entity_values(name) if isinstance(v, str) and v.strip()]
+    # The NLU sometimes tags an article on its own ("der" before "förderverein igs linden").
+    values = [v for v in values if v.strip().lower() not in _FUNCTION_WORDS] or values
     return values[0].strip() if values else None
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "einem",
+        "einen",
+        "eines",
+        "vom",
+        "von",
+        "zum",
+        "zur",
+        "im",
+        "am",
+    ]
+)
 
 
 # --- Reading the conversation --------------------------------------------------------------

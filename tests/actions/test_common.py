@@ -45,3 +45,23 @@ def test_query_error_mid_action_gives_technical_problem(two_councils, monkeypatc
     assert turn.text == TECHNICAL_PROBLEM
     assert "locked" not in turn.text and "Traceback" not in turn.text
     assert turn.events == []
+
+
+def test_an_article_tagged_as_an_entity_is_passed_over():
+    """'wieviel gelt bekommt der förderverein igs linden': the NLU tagged 'der' as an organisation too."""
+    from rasa_sdk import Tracker
+
+    from bot.actions.common import entity
+
+    message = {
+        "text": "wieviel gelt bekommt der förderverein igs linden",
+        "intent": {"name": "ask_grant_amount"},
+        "entities": [
+            {"entity": "organisation", "value": "der"},
+            {"entity": "organisation", "value": "förderverein igs linden"},
+        ],
+    }
+    tracker = Tracker("t", {}, message, [], False, None, {}, "action_listen")
+    assert entity(tracker, "organisation") == "förderverein igs linden"
+    only_article = dict(message, entities=[{"entity": "organisation", "value": "der"}])
+    assert entity(Tracker("t", {}, only_article, [], False, None, {}, "action_listen"), "organisation") == "der"
