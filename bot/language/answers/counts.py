@@ -13,7 +13,7 @@ from decimal import Decimal
 from bot.core.enums import GrantStatus
 from bot.core.facts import GrantFact, MeetingFact
 from bot.language.answers import Answer, Button
-from bot.language.answers.common import BUTTON_LIMIT, LIST_LIMIT, bullets, council_label, finish, short_source
+from bot.language.answers.common import BUTTON_LIMIT, LIST_LIMIT, bullets, council_label, finish, first_of, short_source
 from bot.language.answers.grants import decision_lines, purpose_line
 from bot.language.answers.meetings import meeting_name
 from bot.language.format import format_amount
@@ -75,7 +75,7 @@ def meeting_count(meetings: Sequence[MeetingFact], council: str | None = None, p
         lines.append("Das sind die Sitzungen:" if len(meetings) > 1 else "Das ist die Sitzung:")
         lines += bullets(meeting_name(m) for m in meetings[:LIST_LIMIT])
         if len(meetings) > LIST_LIMIT:
-            lines.append(f"Das sind die ersten {LIST_LIMIT} von {len(meetings)}.")
+            lines.append(first_of(LIST_LIMIT, len(meetings)) + ".")
     return _counted(lines, [m.source for m in meetings])
 
 
@@ -223,7 +223,7 @@ def grants_in_period(
     lines += _undated_lines(undated)
     lines += ["Das sind die Anträge:", *bullets(f"{_name(g)}: {_amount(g)}" for g in grants)]
     if len(grants) > LIST_LIMIT and not total:
-        lines.insert(first, f"Das sind die ersten {LIST_LIMIT} von {len(grants)}.")
+        lines.insert(first, first_of(LIST_LIMIT, len(grants)) + ".")
         first += 1
     return _counted(lines[:first], [g.source for g in grants], rest=lines[first:])
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from bot.core.facts import PassageFact, Source, StatementFact
 from bot.core.german import MONTHS
 from bot.language.answers import Answer
-from bot.language.answers.common import LIST_LIMIT, OFFER_BUTTONS, bullets, finish, quote
+from bot.language.answers.common import LIST_LIMIT, OFFER_BUTTONS, bullets, finish, first_of, quote
 from bot.language.format import format_source
 
 QUOTE_INTRO = "Hier ist der Text aus dem Protokoll.\nDer Text ist nicht in Leichter Sprache."
@@ -114,6 +114,6 @@ def list_points(items: Sequence[StatementFact]) -> Answer:
     heading = items[0].passage.heading.strip()
     count = len(items)
     lines = [f"Im Protokoll steht eine Liste mit {count} Punkten.", f"Die Überschrift ist: {quote(heading)}."]
-    lines.append(f"Das sind die ersten {LIST_LIMIT} von {count}:" if count > LIST_LIMIT else "Das sind die Punkte:")
+    lines.append(first_of(LIST_LIMIT, count) + ":" if count > LIST_LIMIT else "Das sind die Punkte:")
     lines += bullets(_short(item.text) for item in items)
     return _with_passage(lines, items[:1], limit=3 + LIST_LIMIT)

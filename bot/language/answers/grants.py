@@ -15,6 +15,7 @@ from bot.language.answers.common import (
     bullets,
     council_label,
     finish,
+    first_of,
     plain,
     quote,
     sentences,
@@ -220,7 +221,7 @@ def _same_number(grants: Sequence[GrantFact]) -> Answer:
     lines = [f"Die Nummer {number} steht bei {len(grants)} Anträgen.", "Die Anträge sind von verschiedenen Gruppen."]
     first, rest, shown = _by_status(grants, council_label(grants[0].source.council))
     if rest:
-        first.append(f"Das sind die ersten {shown} von {len(grants)}.")
+        first.append(first_of(shown, len(grants)) + ".")
     if any(g.status == GrantStatus.RECOMMENDED for g in grants):
         first.append(plain("Der Stadtbezirksrat sagt dann Ja oder Nein."))
     lines += first
@@ -282,7 +283,7 @@ def grants_list(
     lines = _scope_lines(_count(len(grants)), council=council, year=year, meeting_date=meeting_date)
     first, rest, shown = _by_status(grants, council_label(council))
     if rest:
-        first.append(f"Das sind die ersten {shown} von {len(grants)}.")
+        first.append(first_of(shown, len(grants)) + ".")
     if any(g.status == GrantStatus.RECOMMENDED for g in grants):
         first.append(plain("Der Stadtbezirksrat sagt dann Ja oder Nein."))
     lines += first
