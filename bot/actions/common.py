@@ -27,7 +27,7 @@ from bot.actions.dates import parse_date, parse_year
 from bot.actions.unanswered import current_source, describe
 from bot.core import periods
 from bot.core.facts import MeetingFact, Source
-from bot.core.german import MONTH_NUMBERS
+from bot.core.german import FUNCTION_WORDS, MONTH_NUMBERS
 from bot.core.periods import Period
 from bot.db.session import session_scope
 from bot.feedback.kinds import META_KEY
@@ -88,32 +88,18 @@ def entity(tracker: Tracker, name: str) -> str | None:
     """The entity from this message only (no slot): for filters that must not linger."""
     values = [v for v in tracker.get_latest_entity_values(name) if isinstance(v, str) and v.strip()]
     # The NLU sometimes tags an article on its own ("der" before "förderverein igs linden").
-    values = [v for v in values if v.strip().lower() not in _FUNCTION_WORDS] or values
+    values = [v for v in values if v.strip().lower() not in FUNCTION_WORDS] or values
     return values[0].strip() if values else None
 
 
-_FUNCTION_WORDS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "dem",
-        "den",
-        "des",
-        "ein",
-        "eine",
-        "einer",
-        "einem",
-        "einen",
-        "eines",
-        "vom",
-        "von",
-        "zum",
-        "zur",
-        "im",
-        "am",
-    ]
-)
+def year_of(text: str | None) -> int | None:
+    """The year an entity or slot names; a year that cannot be read is answered, not guessed."""
+    if not text:
+        return None
+    year = parse_year(text)
+    if year is None:
+        raise EarlyReply(texts.bad_year())
+    return year
 
 
 # --- Reading the conversation --------------------------------------------------------------
@@ -175,13 +161,7 @@ class Context:
         return {"year": str(found.whole_year)} if found.whole_year else {"meeting_date": found.as_text()}
 
     def year(self) -> int | None:
-        text = self.value("year")
-        if not text:
-            return None
-        year = parse_year(text)
-        if year is None:
-            raise EarlyReply(texts.bad_year())
-        return year
+        return year_of(self.value("year"))
 
     def period(self) -> Period | None:
         """The period this message names ("im Mai 2019", "letztes Jahr", "seit 2015"),

@@ -7,9 +7,9 @@ import re
 
 from rasa_sdk import Tracker
 
-from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity, no_data, passage_for
+from bot.actions.common import BeiratAction, Context, EarlyReply, Reply, entity, no_data, passage_for, year_of
 from bot.actions.counts import grants_year
-from bot.actions.dates import parse_date, parse_year
+from bot.actions.dates import parse_date
 from bot.core import periods
 from bot.core.enums import GrantStatus
 from bot.language.answers import common as texts
@@ -166,13 +166,7 @@ def _no_data_for(ctx: Context, council: str | None, year: int | None) -> EarlyRe
 
 def _year_in_message(ctx: Context) -> int | None:
     """A year named in this very message (a remembered year must not filter a new question)."""
-    text = entity(ctx.tracker, "year")
-    if not text:
-        return None
-    year = parse_year(text)
-    if year is None:
-        raise EarlyReply(texts.bad_year())
-    return year
+    return year_of(entity(ctx.tracker, "year"))
 
 
 def as_typed(ctx: Context, value: str) -> str:

@@ -44,3 +44,27 @@ MONTH_NUMBERS: dict[str, int] = {
     for number, name in enumerate(MONTHS, start=1)
     for form in (name.lower(), *_OTHER_FORMS.get(number, ()))
 }
+
+# Articles and short prepositions: never a name on their own (the NLU sometimes tags one).
+FUNCTION_WORDS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "einem",
+        "einen",
+        "eines",
+        "vom",
+        "von",
+        "zum",
+        "zur",
+        "im",
+        "am",
+    ]
+)
