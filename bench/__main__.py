@@ -2,9 +2,10 @@
 
 Steps (each can be skipped): ingestion throughput (bench.ingest.run), the scale corpus
 (13 councils × 15 years) against the seed database (bench.scale.run), NLU quality on
-the held-out split, and for our bot and the vanilla ``rasa init`` baseline: cold
-start, memory after warm-up, latency and throughput at 1 and 10 concurrent
-conversations; then a py-spy profile of both our servers under load.
+the held-out split, and for our bot (started by scripts/run.sh, as ``make run`` does:
+several Rasa processes behind nginx) and the vanilla ``rasa init`` baseline: cold
+start, memory of every process, latency and throughput at 1, 10 and 50 concurrent
+conversations; then a py-spy profile of our Rasa and action servers under load.
 Benchmarks are measurements, not tests: nothing here fails on a slow number.
 """
 from __future__ import annotations
@@ -23,12 +24,14 @@ from typing import Callable, Dict, Optional
 
 from bench import latency, nlu_quality, profiling, servers
 from bench.baseline import build as baseline
+from bench.stack import Stack
 
 REPO = servers.REPO
 RESULTS = REPO / "bench" / "results.json"
 MODEL = REPO / "models" / "beirat.tar.gz"
 TARGET_P95_MS = 150
-REST_CHANNEL = "bot.channels.rest.RateLimitedRestInput"
+TARGET_THROUGHPUT_RATIO = 1.5
+TARGET_MEMORY_RATIO = 1.3  # each Rasa process against the vanilla bot's one
 
 
 def machine() -> Dict:
@@ -55,55 +58,67 @@ def build_decisions_db() -> str:
     return url
 
 
-def measure(label: str, rasa: servers.Server, messages, args, extra: Optional[servers.Server] = None) -> Dict:
-    """Cold start, RSS, loads at 1 and 10, optional profile; stops the servers it started."""
+LOADS = (1, 10, 50)  # concurrent conversations
+
+
+def loads(url: str, messages, args, label: str) -> Dict:
+    per_user = {1: args.per_user_1, 10: args.per_user_10, 50: args.per_user_50}
+    return {f"load_{n}": latency.run_load(url, messages, n, per_user[n], tag=label) for n in LOADS}
+
+
+def measure(label: str, rasa: servers.Server, messages, args) -> Dict:
+    """The vanilla bot: cold start, RSS, loads at 1, 10 and 50; stops the server."""
     result: Dict = {}
     try:
-        if extra is not None:
-            result["action_server_cold_start_s"] = round(extra.start().startup_s, 1)
         result["cold_start_s"] = round(rasa.start().startup_s, 1)
         latency.warm_up(rasa.url, messages)
         result["rss_mib_after_warmup"] = servers.rss_mib(rasa)
-        if extra is not None:
-            result["action_server_rss_mib_after_warmup"] = servers.rss_mib(extra)
-        result["load_1"] = latency.run_load(rasa.url, messages, 1, args.per_user_1, tag=label)
-        result["load_10"] = latency.run_load(rasa.url, messages, 10, args.per_user_10, tag=label)
+        result.update(loads(rasa.url, messages, args, label))
         result["rss_mib_after_load"] = servers.rss_mib(rasa)
-        if args.profile:
-            result["profile"] = profile_under_load(label, rasa, extra, messages, args)
     finally:
         rasa.stop()
-        if extra is not None:
-            extra.stop()
     return result
 
 
-def profile_under_load(label: str, rasa: servers.Server, extra: Optional[servers.Server], messages, args) -> Dict:
+def measure_stack(label: str, stack: Stack, messages, args) -> Dict:
+    """Our bot as make run starts it: cold start, memory of every process, loads, profile."""
+    result: Dict = {}
+    try:
+        stack.start()
+        result["cold_start_s"] = stack.cold_start_s
+        result["all_processes_ready_s"] = stack.all_processes_ready_s
+        latency.warm_up(stack.url, messages)
+        result["memory_mib_after_warmup"] = stack.memory_mib()
+        result.update(loads(stack.url, messages, args, label))
+        result["memory_mib_after_load"] = stack.memory_mib()
+        if args.profile:
+            result["profile"] = profile_under_load(label, stack, messages, args)
+    finally:
+        stack.stop()
+    return result
+
+
+def profile_under_load(label: str, stack: Stack, messages, args) -> Dict:
     if profiling.py_spy() is None:
         return {"error": "py-spy fehlt (pip install py-spy)"}
-    samplers = {"rasa_server": profiling.Sampler(rasa.proc.pid, servers.TMP / f"{label}-rasa.pyspy").start()}
-    if extra is not None:
-        samplers["action_server"] = profiling.Sampler(extra.proc.pid, servers.TMP / f"{label}-actions.pyspy").start()
+    services = stack.services()
+    rasa_pid = services.get("rasa-1") or services.get("rasa")
+    samplers = {"rasa_server": profiling.Sampler(rasa_pid, servers.TMP / f"{label}-rasa.pyspy").start()}
+    if services.get("actions"):
+        samplers["action_server"] = profiling.Sampler(services["actions"], servers.TMP / f"{label}-actions.pyspy").start()
     time.sleep(1)
-    load = latency.run_load(rasa.url, messages, 10, max(5, args.per_user_10 // 2), tag=f"{label}-profiled")
+    load = latency.run_load(stack.url, messages, 10, max(5, args.per_user_10 // 2), tag=f"{label}-profiled")
     profile = {name: sampler.stop() for name, sampler in samplers.items()}
     profile["load_while_profiling"] = {k: load[k] for k in ("messages", "throughput_per_s", "p95_ms")}
     return profile
 
 
-def beirat(args, label: str = "beirat", sql_tracker: bool = True, **env: str) -> Dict:
-    """Our bot: action server + SQLite decisions database + SQLite tracker store
-    (as in endpoints.yml); ``sql_tracker=False`` keeps conversations in memory."""
-    database_url = build_decisions_db()
-    actions = servers.action_server(database_url, **env)
-    tracker = servers.TMP / "tracker.db"
-    tracker.unlink(missing_ok=True)
-    endpoints = {"action_endpoint": {"url": f"http://127.0.0.1:{actions.port}/webhook"}}
-    if sql_tracker:
-        endpoints["tracker_store"] = {"type": "SQL", "dialect": "sqlite", "db": str(tracker)}
-    rasa = servers.rasa_server(args.model, label, endpoints, {REST_CHANNEL: None}, **env)
-    result = measure(label, rasa, latency.BEIRAT_MESSAGES, args, extra=actions)
-    result["environment"] = env
+def beirat(args, label: str = "beirat", processes: Optional[int] = None, **env: str) -> Dict:
+    """Our bot started by scripts/run.sh (make run's default unless ``processes`` says how
+    many Rasa processes), with a decisions database built fresh from knowledge/."""
+    stack = Stack(label, args.model, build_decisions_db(), processes, **env)
+    result = measure_stack(label, stack, latency.BEIRAT_MESSAGES, args)
+    result["environment"] = {**env, **({"BEIRAT_RASA_PROCESSES": str(processes)} if processes else {})}
     return result
 
 
@@ -143,14 +158,31 @@ def training(args) -> Dict:
 def compare(ours: Dict, base: Dict) -> Dict:
     if "load_10" not in ours or "load_10" not in base:
         return {}
-    out = {}
-    for key in ("load_1", "load_10"):
+    out: Dict = {}
+    for n in LOADS:
+        key = f"load_{n}"
         out[key] = {
             "throughput_ratio_ours_over_baseline": round(ours[key]["throughput_per_s"] / base[key]["throughput_per_s"], 2),
             "p95_ratio_ours_over_baseline": round(ours[key]["p95_ms"] / base[key]["p95_ms"], 2),
+            "p99_ms_ours": ours[key]["p99_ms"],
+            "p99_ms_baseline": base[key]["p99_ms"],
         }
-    out["target_p95_le_150ms_at_10"] = ours["load_10"]["p95_ms"] <= TARGET_P95_MS
-    out["target_throughput_ge_baseline_at_10"] = ours["load_10"]["throughput_per_s"] >= base["load_10"]["throughput_per_s"]
+    ratio = out["load_10"]["throughput_ratio_ours_over_baseline"]
+    largest = ours["memory_mib_after_load"]["largest_rasa_process"]
+    memory_ratio = round(largest / base["rss_mib_after_load"], 2)
+    out["memory"] = {
+        "largest_rasa_process_mib": largest,
+        "baseline_rasa_process_mib": base["rss_mib_after_load"],
+        "ratio": memory_ratio,
+        "total_all_processes_mib": ours["memory_mib_after_load"]["total"],
+    }
+    failed_50 = ours["load_50"]["failed"] + ours["load_50"]["technical_problems"]
+    out["targets"] = {
+        f"throughput_at_10_ge_{TARGET_THROUGHPUT_RATIO}x_baseline": ratio >= TARGET_THROUGHPUT_RATIO,
+        f"p95_at_10_le_{TARGET_P95_MS}ms": ours["load_10"]["p95_ms"] <= TARGET_P95_MS,
+        "no_errors_at_50": failed_50 == 0,
+        f"each_rasa_process_le_{TARGET_MEMORY_RATIO}x_baseline_memory": memory_ratio <= TARGET_MEMORY_RATIO,
+    }
     return out
 
 
@@ -173,11 +205,15 @@ def parse_args(argv) -> argparse.Namespace:
     parser.add_argument("--train", action="store_true", help="also time `rasa train --force` once")
     parser.add_argument("--tf-threads", type=int, default=None, help="extra run of our bot with TF_*_PARALLELISM_THREADS=N")
     parser.add_argument("--compare-speedups", action="store_true", help="extra run of our bot with BEIRAT_SPEEDUPS=0")
-    parser.add_argument("--compare-tracker", action="store_true", help="extra run of our bot with an in-memory tracker store")
+    parser.add_argument(
+        "--processes", type=int, nargs="*", default=[1],
+        help="extra runs of our bot with this many Rasa processes (default: 1, against make run's default)",
+    )  # fmt: skip
     parser.add_argument("--model", type=Path, default=MODEL, help=f"trained model (default {MODEL.relative_to(REPO)})")
     args = parser.parse_args(argv)
     args.per_user_1 = 20 if args.quick else 80
     args.per_user_10 = 5 if args.quick else 30
+    args.per_user_50 = 2 if args.quick else 10
     return args
 
 
@@ -201,19 +237,20 @@ def main(argv=None) -> int:
         step(results, "nlu", lambda: nlu_quality.run(args.model))
     step(results, "training", lambda: training(args))
     if "latency" not in args.skip:
+        # Ours as make run starts it, then the vanilla bot right after, so both see the same machine.
         step(results, "latency_beirat", lambda: beirat(args))
+        if "baseline" not in args.skip:
+            step(results, "latency_baseline", lambda: vanilla(args))
+            results["comparison"] = compare(results.get("latency_beirat", {}), results.get("latency_baseline", {}))
+        for n in args.processes:
+            step(results, f"latency_beirat_{n}_process", lambda n=n: beirat(args, f"beirat-{n}-process", processes=n))
         if args.tf_threads:
             threads = str(args.tf_threads)
             step(results, f"latency_beirat_tf{threads}", lambda: beirat(
                 args, f"beirat-tf{threads}", TF_INTRA_OP_PARALLELISM_THREADS=threads, TF_INTER_OP_PARALLELISM_THREADS=threads,
             ))  # fmt: skip
-        if args.compare_tracker:
-            step(results, "latency_beirat_in_memory_tracker", lambda: beirat(args, "beirat-in-memory", sql_tracker=False))
         if args.compare_speedups:
             step(results, "latency_beirat_without_speedups", lambda: beirat(args, "beirat-no-speedups", BEIRAT_SPEEDUPS="0"))
-        if "baseline" not in args.skip:
-            step(results, "latency_baseline", lambda: vanilla(args))
-            results["comparison"] = compare(results.get("latency_beirat", {}), results.get("latency_baseline", {}))
     results["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     results["finished"] = dt.datetime.now().isoformat(timespec="seconds")
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
