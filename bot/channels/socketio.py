@@ -60,13 +60,16 @@ class RateLimitedSocketIOInput(SocketIOInput):
         assert sio is not None  # set by SocketIOInput.blueprint
         feedback.attach(blueprint)
 
-        # "Hilfreich" / "Nicht hilfreich" in the widget: stored without Rasa (bot/channels/feedback.py).
-        @sio.on(feedback.SOCKETIO_EVENT, namespace=self.namespace)
-        async def on_feedback(sid: str, data: Any = None) -> dict[str, bool]:
-            return feedback.socketio_click(sid, data)
-
         addresses: dict[str, str] = {}  # sid -> client address
         open_connections: Counter[str] = Counter()
+
+        # "Hilfreich" / "Nicht hilfreich" in the widget: stored without Rasa (bot/channels/feedback.py).
+        # Clicks count against the address's budget too, like messages.
+        @sio.on(feedback.SOCKETIO_EVENT, namespace=self.namespace)
+        async def on_feedback(sid: str, data: Any = None) -> dict[str, bool]:
+            if not ratelimit.allow_address(addresses.get(sid)):
+                return {"ok": False}
+            return feedback.socketio_click(sid, data)
 
         async def reply(sid: str, text: str) -> None:
             await sio.emit(self.bot_message_evt, {"text": text}, room=sid, namespace=self.namespace)

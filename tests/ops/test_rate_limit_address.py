@@ -127,3 +127,22 @@ def test_refused_telegram_calls_are_limited_per_address():
     finally:
         ratelimit.reset_limiter(None)
     assert statuses == [403, 403, 403, 429, 429], statuses
+
+
+def test_socketio_feedback_clicks_count_against_the_address_limit(limited_app):
+    """A client clicking "Hilfreich" again and again is stopped like one sending messages."""
+
+    async def run():
+        headers = {"X-Forwarded-For": "198.51.100.23"}
+        client = socketio.AsyncClient(reconnection=False)
+        await client.connect(limited_app.url, socketio_path="/socket.io", transports=["polling"], headers=headers)
+        answers: asyncio.Queue = asyncio.Queue()
+        client.on("bot_uttered", lambda data: answers.put_nowait(data.get("text")))
+        for _ in range(ADDRESS_LIMIT):
+            await client.call("feedback", {"answer_id": "0" * 32, "helpful": True}, timeout=10)
+        await client.emit("user_uttered", {"message": "hallo", "session_id": "sitzung-nach-klicks"})
+        reply = await asyncio.wait_for(answers.get(), 10)
+        await client.eio.disconnect(abort=True)
+        return reply
+
+    assert asyncio.run(run()) == TOO_FAST_TEXT
