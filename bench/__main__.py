@@ -143,6 +143,12 @@ def scaling() -> Dict:
     return scale.run()
 
 
+def action_cpu() -> Dict:
+    from bench import actions  # CPU ms per custom-action call, in-process (bench/actions.py)
+
+    return actions.run()
+
+
 def training(args) -> Dict:
     if not args.train:
         return {"note": "not timed in this run (python -m bench --train times `rasa train --force` once)"}
@@ -200,7 +206,7 @@ def step(results: Dict, name: str, run: Callable[[], Dict]) -> None:
 def parse_args(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer messages (a smoke run)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["ingest", "scale", "nlu", "latency", "baseline"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["ingest", "scale", "nlu", "latency", "baseline", "actions"])
     parser.add_argument("--no-profile", dest="profile", action="store_false")
     parser.add_argument("--train", action="store_true", help="also time `rasa train --force` once")
     parser.add_argument("--tf-threads", type=int, default=None, help="extra run of our bot with TF_*_PARALLELISM_THREADS=N")
@@ -236,6 +242,8 @@ def main(argv=None) -> int:
     if "nlu" not in args.skip:
         step(results, "nlu", lambda: nlu_quality.run(args.model))
     step(results, "training", lambda: training(args))
+    if "actions" not in args.skip:
+        step(results, "actions", action_cpu)
     if "latency" not in args.skip:
         # Ours as make run starts it, then the vanilla bot right after, so both see the same machine.
         step(results, "latency_beirat", lambda: beirat(args))

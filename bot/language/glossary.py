@@ -41,17 +41,86 @@ def _matches_any_case(form: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _form_pattern(form: str) -> re.Pattern:
+def _form_pieces(form: str) -> tuple[str, ...]:
     # A Mediopunkt may stand between any two letters ("Integrations·beirat"),
-    # any run of spaces between the words of a form.
-    pieces = []
-    for char in form:
-        pieces.append(r"\s+" if char.isspace() else re.escape(char) + f"{MEDIOPUNKT}?")
-    body = "".join(pieces)
-    if body.endswith(f"{MEDIOPUNKT}?"):
-        body = body[: -len(f"{MEDIOPUNKT}?")]
+    # any run of spaces between the words of a form. One regex piece per character.
+    pieces = [r"\s+" if char.isspace() else re.escape(char) + f"{MEDIOPUNKT}?" for char in form]
+    if pieces and pieces[-1].endswith(f"{MEDIOPUNKT}?"):
+        pieces[-1] = pieces[-1][: -len(f"{MEDIOPUNKT}?")]
+    return tuple(pieces)
+
+
+def _first_letter(form: str) -> str:
+    """The regex (a character class item) for the first character of ``form``."""
+    return r"\s" if form[0].isspace() else re.escape(form[0])
+
+
+_BEFORE = rf"(?<![\w{MEDIOPUNKT}])"  # a form starts a word ...
+_AFTER = rf"(?![\w{MEDIOPUNKT}])"  # ... and ends one
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> re.Pattern:
     flags = re.IGNORECASE if _matches_any_case(form) else 0
-    return re.compile(rf"(?<![\w{MEDIOPUNKT}]){body}(?![\w{MEDIOPUNKT}])", flags)
+    return re.compile(rf"{_BEFORE}{''.join(_form_pieces(form))}{_AFTER}", flags)
+
+
+class _FormIndex:
+    """The forms of one glossary, longest first, with one regex that finds where any starts.
+
+    ``starts`` (one alternation of all forms, in a lookahead) gives the few positions where
+    some form matches; only there are the forms (those with that first letter) tried one by
+    one, so the result is exactly that of every form's regex over the whole text, which took
+    27 % of the action server's CPU (one ``finditer`` per form and answer).
+    """
+
+    def __init__(self, entries: tuple[GlossaryEntry, ...]):
+        self.forms = sorted(
+            ((form, entry) for entry in entries for form in (entry.term, *entry.aliases)),
+            key=lambda pair: len(pair[0]),
+            reverse=True,
+        )
+        self.patterns = [_form_pattern(form) for form, _ in self.forms]
+        self.starts = _starts_pattern([form for form, _ in self.forms]) if self.forms else None
+        # Which forms can start with a given character (found by the forms' own patterns).
+        self._first: list[re.Pattern] = [
+            re.compile(_first_letter(form), re.IGNORECASE if _matches_any_case(form) else 0) for form, _ in self.forms
+        ]
+        self._by_char: dict[str, tuple[int, ...]] = {}
+
+    def forms_starting_with(self, char: str) -> tuple[int, ...]:
+        found = self._by_char.get(char)
+        if found is None:
+            found = tuple(i for i, first in enumerate(self._first) if first.fullmatch(char))
+            self._by_char[char] = found
+        return found
+
+
+def _starts_pattern(forms: list[str]) -> re.Pattern:
+    """Matches (empty) where any of ``forms`` matches. Forms with the same first piece share
+    a branch, so the regex engine tries few branches per word; the first letters alone rule
+    out most word starts before that."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for form in forms:
+        pieces = _form_pieces(form)
+        groups.setdefault((pieces[0], _matches_any_case(form)), []).append("".join(pieces[1:]))
+    branches = []
+    for (head, any_case), rests in groups.items():
+        body = f"{head}(?:{'|'.join(rests)})"
+        branches.append(f"(?i:{body})" if any_case else body)
+    any_case_first = "".join(sorted({_first_letter(f) for f in forms if _matches_any_case(f)}))
+    as_written_first = "".join(sorted({_first_letter(f) for f in forms if not _matches_any_case(f)}))
+    first = "|".join(
+        ([f"(?i:[{any_case_first}])"] if any_case_first else [])
+        + ([f"[{as_written_first}]"] if as_written_first else [])
+    )
+    return re.compile(rf"{_BEFORE}(?={first})(?=(?:{'|'.join(branches)}){_AFTER})")
+
+
+@lru_cache(maxsize=32)
+def _index(entries: tuple[GlossaryEntry, ...]) -> _FormIndex:
+    # Keyed by the entries themselves: a changed glossary (rebuilt database) gets its own.
+    return _FormIndex(entries)
 
 
 def explanation_text(entry: GlossaryEntry) -> str:
@@ -74,19 +143,34 @@ def explanation_spans(text: str, entries: Sequence[GlossaryEntry]) -> list[tuple
 
 
 def find_terms(text: str, entries: Sequence[GlossaryEntry]) -> list[TermMatch]:
-    """Every hard word in ``text``, in reading order; the longest form wins an overlap."""
+    """Every hard word in ``text``, in reading order; the longest form wins an overlap.
+
+    The same as: for each form, longest first, every match of its pattern left to right
+    (``finditer``: a match starts at or after the end of the one before), kept when it
+    overlaps none kept so far. Forms are only tried where the alternation says one starts.
+    """
     if not text:
         return []
-    forms = sorted(
-        ((form, entry) for entry in entries for form in (entry.term, *entry.aliases)),
-        key=lambda pair: len(pair[0]),
-        reverse=True,
-    )
+    index = _index(tuple(entries))
+    if index.starts is None:
+        return []
+    found: dict[int, list[tuple[int, int]]] = {}  # form -> (start, end) of every match, in order
+    for hit in index.starts.finditer(text):
+        position = hit.start()
+        for i in index.forms_starting_with(text[position]):
+            match = index.patterns[i].match(text, position)
+            if match:
+                found.setdefault(i, []).append((position, match.end()))
     taken: list[TermMatch] = []
-    for form, entry in forms:
-        for match in _form_pattern(form).finditer(text):
-            if not any(m.start < match.end() and match.start() < m.end for m in taken):
-                taken.append(TermMatch(entry, match.start(), match.end(), match.group(0)))
+    for i in sorted(found):
+        entry = index.forms[i][1]
+        resume = 0
+        for start, end in found[i]:
+            if start < resume:  # finditer would not see a match inside the one before
+                continue
+            resume = end
+            if not any(m.start < end and start < m.end for m in taken):
+                taken.append(TermMatch(entry, start, end, text[start:end]))
     return sorted(taken, key=lambda m: m.start)
 
 
