@@ -1,9 +1,26 @@
-"""The jsonschema speed-up keeps Rasa's check: valid responses pass, invalid ones fail."""
+"""The speed-ups keep Rasa's behaviour.
+
+- jsonschema: valid action server responses pass, invalid ones fail with Rasa's message;
+- event types: ``Event.resolve_by_type`` gives Rasa's class, default, ``None`` or error
+  for every input, and a conversation deserialises to the same events.
+"""
+
 from __future__ import annotations
 
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+    deserialise_events,
+)
+from rasa.shared.utils.common import all_subclasses
 
 from bot import speedups
 
@@ -41,6 +58,101 @@ def test_patch_can_be_switched_off(monkeypatch):
         return True
 
     monkeypatch.setattr(RemoteAction, "_validate_action_result", rasas_own)
+    monkeypatch.setattr(Event, "resolve_by_type", staticmethod(rasas_resolve_by_type))
     monkeypatch.setenv("BEIRAT_SPEEDUPS", "0")
     assert speedups.install() is False
     assert RemoteAction._validate_action_result is rasas_own
+    assert Event.resolve_by_type is rasas_resolve_by_type
+
+
+def rasas_resolve_by_type(type_name, default=None):
+    """Rasa 3.6.21's own ``Event.resolve_by_type`` (kept by the patch), called directly."""
+    return speedups._originals["resolve_by_type"](type_name, default)
+
+
+def _outcome(function, *args):
+    try:
+        return ("result", function(*args))
+    except Exception as error:  # the same kind of error with the same text counts as equal
+        return ("error", type(error), str(error))
+
+
+def _known_type_names():
+    return sorted({cls.type_name for cls in all_subclasses(Event)})
+
+
+@pytest.fixture
+def patched_events():
+    assert speedups.install(), "the patch must be active for Rasa 3.6.21"
+    assert Event.resolve_by_type is speedups._resolve_event_type
+    return Event
+
+
+def test_every_event_type_resolves_to_rasas_class(patched_events):
+    names = _known_type_names()
+    assert {"user", "bot", "action", "slot", "session_started", "form"} <= set(names)
+    for name in names:
+        assert patched_events.resolve_by_type(name) is rasas_resolve_by_type(name), name
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("topic",),
+        ("topic", SlotSet),
+        ("gibt es nicht",),
+        ("gibt es nicht", SlotSet),
+        ("",),
+        ("USER",),
+        (None,),
+        (None, SlotSet),
+        (["user"],),
+        (42, SlotSet),
+    ],
+)
+def test_odd_type_names_behave_like_rasa(patched_events, args):
+    assert _outcome(patched_events.resolve_by_type, *args) == _outcome(rasas_resolve_by_type, *args)
+
+
+def test_a_new_event_class_is_found(patched_events):
+    assert patched_events.resolve_by_type("user") is UserUttered  # the table is built now
+
+    class BeiratTestEvent(Event):
+        type_name = "beirat_test_event"
+
+        def as_story_string(self):
+            return None
+
+        def __eq__(self, other):
+            return isinstance(other, BeiratTestEvent)
+
+        def __hash__(self):
+            return 0
+
+    assert patched_events.resolve_by_type("beirat_test_event") is BeiratTestEvent
+    assert rasas_resolve_by_type("beirat_test_event") is BeiratTestEvent
+
+
+def test_conversation_deserialises_to_the_same_events(patched_events):
+    events = [
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+        UserUttered("Wie viel Geld hat Banjul bekommen?", {"name": "ask_grant_amount", "confidence": 0.9},
+                    [{"entity": "organisation", "value": "Banjul e.V.", "start": 21, "end": 27}]),
+        SlotSet("organisation", "Banjul e.V."),
+        BotUttered("Banjul e.V. hat 500 Euro bekommen.", metadata={"utter_action": "utter_x"}),
+        ActiveLoop(None),
+        ActionExecuted("action_listen"),
+        {"event": "topic", "timestamp": None},
+    ]  # fmt: skip
+    dump = [event if isinstance(event, dict) else event.as_dict() for event in events]
+    with_patch = deserialise_events(dump)
+    speedups.uninstall()
+    try:
+        assert Event.resolve_by_type is speedups._originals["resolve_by_type"]
+        without_patch = deserialise_events(dump)
+    finally:
+        assert speedups.install()
+    assert len(with_patch) == 7
+    assert with_patch == without_patch
+    assert [type(event) for event in with_patch] == [type(event) for event in without_patch]
