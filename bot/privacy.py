@@ -41,6 +41,23 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
 
 
+def _is_sql_store(store_type: str) -> bool:
+    """``SQL``, or a class path of a subclass of Rasa's SQLTrackerStore (bot/trackerstore.py)."""
+    if store_type.lower() == "sql":
+        return True
+    if "." not in store_type:
+        return False
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.exceptions import RasaException
+    from rasa.shared.utils.common import class_from_module_path
+
+    try:
+        found = class_from_module_path(store_type)
+    except (ImportError, AttributeError, RasaException):
+        return False
+    return isinstance(found, type) and issubclass(found, SQLTrackerStore)
+
+
 def tracker_url_from_endpoints(path: str | None = None) -> str:
     """The SQLAlchemy URL of the SQL tracker store configured in endpoints.yml."""
     from rasa.core.tracker_store import SQLTrackerStore
@@ -50,7 +67,7 @@ def tracker_url_from_endpoints(path: str | None = None) -> str:
     if not os.path.isfile(path):
         raise PurgeError(f"Die Datei {path} fehlt. Bitte --tracker-url angeben.")
     config = read_endpoint_config(path, "tracker_store")
-    if config is None or str(config.type).lower() != "sql":
+    if config is None or not _is_sql_store(str(config.type)):
         raise PurgeError(f"In {path} ist kein SQL-Tracker-Store eingetragen (tracker_store: type: SQL).")
     keys = ("dialect", "host", "port", "db", "username", "password", "query")
     kwargs = {k: config.kwargs[k] for k in keys if config.kwargs.get(k) is not None}
