@@ -137,6 +137,12 @@ def ingestion() -> Dict:
     return result if isinstance(result, dict) else {"result": repr(result)}
 
 
+def tracker_store() -> Dict:
+    from bench import trackerstore  # CPU ms per message: Rasa's SQL tracker store vs ours, in-process
+
+    return trackerstore.run()
+
+
 def scaling() -> Dict:
     from bench import scale  # scale corpus vs the one-document seed database, in this run
 
@@ -206,7 +212,7 @@ def step(results: Dict, name: str, run: Callable[[], Dict]) -> None:
 def parse_args(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer messages (a smoke run)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["ingest", "scale", "nlu", "latency", "baseline", "actions"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["ingest", "scale", "nlu", "latency", "baseline", "actions", "tracker"])
     parser.add_argument("--no-profile", dest="profile", action="store_false")
     parser.add_argument("--train", action="store_true", help="also time `rasa train --force` once")
     parser.add_argument("--tf-threads", type=int, default=None, help="extra run of our bot with TF_*_PARALLELISM_THREADS=N")
@@ -237,6 +243,8 @@ def main(argv=None) -> int:
     }
     if "ingest" not in args.skip:
         step(results, "ingest", ingestion)
+    if "tracker" not in args.skip:
+        step(results, "tracker_store", tracker_store)
     if "scale" not in args.skip:
         step(results, "scale", scaling)
     if "nlu" not in args.skip:
