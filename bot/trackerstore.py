@@ -43,6 +43,7 @@ from typing import Any, NamedTuple, TypeGuard
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
@@ -172,6 +173,17 @@ class CachingSQLTrackerStore(ReconnectingSQLTrackerStore):
         self._cached_events = 0
         self._stored = _StoredCounts()
         self.stats = {"hits": 0, "caught_up": 0, "reads": 0, "counted_saves": 0}
+
+    @property
+    def domain(self) -> Domain:
+        return self._domain
+
+    @domain.setter
+    def domain(self, domain: Domain | None) -> None:
+        """A new model: cached trackers hold the old domain's slots, Rasa's read the new ones."""
+        self._domain = domain or Domain.empty()
+        self._cache.clear()
+        self._cached_events = 0
 
     def _create_engine(self, url: URL) -> Engine:
         if url.get_backend_name() != "sqlite":

@@ -240,3 +240,33 @@ def test_run_sh_still_moves_the_sqlite_file_into_its_run_directory():
     """scripts/run.sh rewrites `db: var/tracker.db` with sed; the line must stay as it is."""
     assert "db: var/tracker.db\n" in (REPO / "endpoints.yml").read_text()
     assert "s#db: var/tracker.db#" in (REPO / "scripts" / "run.sh").read_text()
+
+
+def test_a_new_model_empties_the_cache(stores):
+    ours = stores()
+    for turn in range(3):
+        run(message([ours], "model", turn, 1, DOMAIN))
+    assert "model" in ours._cache
+    ours.domain = domain()  # the agent does so when it loads a model
+    assert not ours._cache
+    assert len(run(ours.retrieve("model")).events) == len(as_rasa_reads_it(stores("rasa"), "model").events)
+
+
+class CollectingBroker:
+    def __init__(self) -> None:
+        self.published: list[dict] = []
+
+    def publish(self, event: dict) -> None:
+        self.published.append(event)
+
+
+def test_an_event_broker_gets_every_new_event_once(stores):
+    """Rasa's save streams the difference to the stored tracker; ours must not hand the
+    tracker being saved to that comparison as the stored one."""
+    broker = CollectingBroker()
+    ours, rasa = stores(event_broker=broker), stores("rasa")
+    for turn in range(4):
+        run(message([ours], "broker", turn, 1, DOMAIN))
+    stored = [e.as_dict() for e in as_rasa_reads_it(rasa, "broker").events]
+    published = [{k: v for k, v in event.items() if k != "sender_id"} for event in broker.published]
+    assert published[-len(stored) :] == stored and len(published) == len(stored) + 1  # + action_session_start
