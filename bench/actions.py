@@ -28,7 +28,7 @@ import statistics
 import subprocess
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 import yaml
 
@@ -38,7 +38,7 @@ ROUNDS = 40
 WARMUP = 3
 
 # (message, intent, entities, action or fixed response)
-SCRIPT: List[Tuple[str, str, Dict[str, str], str]] = [
+SCRIPT: list[tuple[str, str, dict[str, str], str]] = [
     ("Hallo", "greet", {}, "utter_greet"),
     ("Wie viel Geld hat Banjul bekommen?", "ask_grant_amount", {"organisation": "banjul"}, "action_grant_amount"),
     ("Und wofür?", "ask_grant_purpose", {}, "action_grant_purpose"),
@@ -67,12 +67,12 @@ def build_db(work: Path = WORK) -> str:
     return url
 
 
-def _slot_names() -> List[str]:
+def _slot_names() -> list[str]:
     domain = yaml.safe_load((REPO / "domain.yml").read_text(encoding="utf-8"))
     return list(domain.get("slots", {}))
 
 
-def _responses() -> Dict[str, str]:
+def _responses() -> dict[str, str]:
     domain = yaml.safe_load((REPO / "domain.yml").read_text(encoding="utf-8"))
     return {name: variants[0].get("text", "") for name, variants in domain.get("responses", {}).items()}
 
@@ -80,19 +80,19 @@ def _responses() -> Dict[str, str]:
 class Conversation:
     """One pass through SCRIPT; ``step`` returns (action, CPU seconds, answer text)."""
 
-    def __init__(self, executor, sender: str, slot_names: List[str], responses: Dict[str, str]):
+    def __init__(self, executor, sender: str, slot_names: list[str], responses: dict[str, str]):
         self.executor = executor
         self.sender = sender
-        self.slots: Dict[str, Any] = dict.fromkeys(slot_names)
-        self.events: List[Dict[str, Any]] = []
+        self.slots: dict[str, Any] = dict.fromkeys(slot_names)
+        self.events: list[dict[str, Any]] = []
         self.responses = responses
         self.now = 1_700_000_000.0
 
-    def _event(self, event: Dict[str, Any]) -> None:
+    def _event(self, event: dict[str, Any]) -> None:
         self.now += 1
         self.events.append({**event, "timestamp": self.now})
 
-    def step(self, loop, text: str, intent: str, entities: Dict[str, str], action: str):
+    def step(self, loop, text: str, intent: str, entities: dict[str, str], action: str):
         latest = {
             "text": text,
             "intent": {"name": intent, "confidence": 0.99},
@@ -134,7 +134,7 @@ class Conversation:
         return action, spent, answer
 
 
-def _cache_stats() -> Optional[Dict[str, Any]]:
+def _cache_stats() -> dict[str, Any] | None:
     try:
         from bot.queries import cache  # the read cache, where it exists
     except ImportError:
@@ -150,7 +150,7 @@ def _reset_cache_stats() -> None:
     cache.reset_stats()
 
 
-def run(rounds: int = ROUNDS, warmup: int = WARMUP, url: Optional[str] = None) -> Dict:
+def run(rounds: int = ROUNDS, warmup: int = WARMUP, url: str | None = None) -> dict:
     """CPU ms per action (mean, median, p90) over ``rounds`` benchmark conversations."""
     previous = os.environ.get("DATABASE_URL")
     os.environ["DATABASE_URL"] = url or build_db()  # the actions open their sessions with it
@@ -163,7 +163,7 @@ def run(rounds: int = ROUNDS, warmup: int = WARMUP, url: Optional[str] = None) -
             os.environ["DATABASE_URL"] = previous
 
 
-def _measure(rounds: int, warmup: int) -> Dict:
+def _measure(rounds: int, warmup: int) -> dict:
     from rasa_sdk.executor import ActionExecutor
 
     from bot.db.session import dispose_engine
@@ -173,8 +173,8 @@ def _measure(rounds: int, warmup: int) -> Dict:
     executor.register_package("bot.actions")
     slot_names, responses = _slot_names(), _responses()
     loop = asyncio.new_event_loop()
-    per_action: Dict[str, List[float]] = {}
-    answers: List[str] = []
+    per_action: dict[str, list[float]] = {}
+    answers: list[str] = []
     try:
         for number in range(warmup + rounds):
             if number == warmup:
@@ -205,7 +205,7 @@ def _measure(rounds: int, warmup: int) -> Dict:
         for name, ms in per_action.items()
     }
     per_conversation = [sum(ms[i] for ms in per_action.values()) for i in range(rounds)]
-    result: Dict[str, Any] = {
+    result: dict[str, Any] = {
         "how": "time.process_time() around rasa_sdk ActionExecutor.run per call, in-process, gc off during a call",
         "rounds": rounds,
         "per_action_cpu": summary,

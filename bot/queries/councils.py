@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from bot.core.facts import Council, Lookup
 from bot.core.names import name_key
 from bot.db import schema as s
+from bot.queries.cache import cached
 from bot.queries.fuzzy import Matcher
 
 # Words that name the kind of body, not which one: "Beirat Linden" means Linden-Limmer.
@@ -37,6 +38,7 @@ _GENERIC = frozenset(
 _MATCHER = Matcher(key=name_key, threshold=85, min_words_for_subset=1, ignore_words=_GENERIC)
 
 
+@cached
 def list_councils(session: Session) -> list[Council]:
     """The councils that documents speak of (the ones the bot can answer for), by name."""
     with_documents = select(s.Document.council_id).where(s.Document.council_id.isnot(None))
@@ -44,6 +46,7 @@ def list_councils(session: Session) -> list[Council]:
     return [Council(name=row.name, district=row.district) for row in rows.scalars()]
 
 
+@cached
 def find_council(session: Session, text: str | None) -> Lookup:
     """The council a text means: by its name, its Stadtbezirk ("linden", "Linden-Limmer")
     or a Stadtteil in it ("Linden-Nord" is in Linden-Limmer); else the closest names.

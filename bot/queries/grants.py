@@ -20,6 +20,7 @@ from bot.core.enums import GrantStatus
 from bot.core.facts import GrantFact, GrantTotal, Lookup, Source
 from bot.core.names import application_key, organisation_key
 from bot.db import schema as s
+from bot.queries.cache import cached
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, source
 from bot.queries.fuzzy import Matcher
 
@@ -27,6 +28,7 @@ _MATCHER = Matcher(key=organisation_key, threshold=88, min_words_for_subset=2)
 _FINAL = {GrantStatus.DECIDED.value: 1, GrantStatus.REJECTED.value: 1, GrantStatus.RECOMMENDED.value: 0}
 
 
+@cached
 def find_organisation(session: Session, text: str | None) -> Lookup:
     """The organisation a text means ("banyul", "Förderverein IGS Linden", "banjul ev")."""
     candidates = [(name, name) for (name,) in session.execute(select(s.Organisation.name))]
@@ -93,6 +95,7 @@ def _period(year: int | None, meeting_date: dt.date | None) -> list:
     return conditions
 
 
+@cached
 def grants_for_organisation(
     session: Session, organisation: str, council: str | None = None, year: int | None = None
 ) -> list[GrantFact]:
@@ -110,6 +113,7 @@ def grants_for_organisation(
     return [_fact(row, councils) for row in _latest_state(rows)]
 
 
+@cached
 def list_grants(
     session: Session, *, council: str | None = None, year: int | None = None, meeting_date: dt.date | None = None
 ) -> list[GrantFact]:
@@ -121,6 +125,7 @@ def list_grants(
     return [_fact(row, councils) for row in _latest_state(rows)]
 
 
+@cached
 def grant_years(session: Session, council: str | None = None) -> list[int]:
     """The years that have grants (of a council), oldest first: what to offer when a year has none."""
     query = select(s.Grant.year).where(s.Grant.year.isnot(None)).distinct()
@@ -129,6 +134,7 @@ def grant_years(session: Session, council: str | None = None) -> list[int]:
     return sorted(year for (year,) in session.execute(query))
 
 
+@cached
 def grants_by_application_number(session: Session, number: str, council: str | None = None) -> list[GrantFact]:
     """Every document's entry for an application number ("04/2019" = "4/2019"), oldest first."""
     key = application_key(number)
@@ -141,6 +147,7 @@ def grants_by_application_number(session: Session, number: str, council: str | N
     return [_fact(row, councils) for row in sorted(rows, key=_chronological)]
 
 
+@cached
 def grant_total(
     session: Session, *, council: str | None = None, year: int | None = None, meeting_date: dt.date | None = None
 ) -> GrantTotal | None:

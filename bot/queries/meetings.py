@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, joinedload
 from bot.core.facts import AgendaItemFact, MeetingFact
 from bot.core.periods import Period
 from bot.db import schema as s
+from bot.queries.cache import cached
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, latest_first, meeting_fact, source
 
 
@@ -32,6 +33,7 @@ def find_meeting(session: Session, council: str | None, meeting_date: dt.date | 
     return session.execute(latest_first(query).limit(1)).scalar()
 
 
+@cached
 def latest_meeting(session: Session, council: str | None = None) -> MeetingFact | None:
     """The most recent meeting in the data."""
     meeting = find_meeting(session, council, None)
@@ -49,6 +51,7 @@ def next_meeting(session: Session, council: str | None = None, today: dt.date | 
     return meeting_fact(meeting, council_names(session)) if meeting else None
 
 
+@cached
 def list_meetings(
     session: Session, council: str | None = None, year: int | None = None, *, period: Period | None = None
 ) -> list[MeetingFact]:
@@ -86,12 +89,14 @@ def _one_per_day(meetings: list) -> list:
     return kept
 
 
+@cached
 def meeting_on(session: Session, date: dt.date, council: str | None = None) -> MeetingFact | None:
     """The meeting on that day (of that council); None when there was none in the data."""
     meeting = find_meeting(session, council, date)
     return meeting_fact(meeting, council_names(session)) if meeting else None
 
 
+@cached
 def agenda(session: Session, council: str | None = None, meeting_date: dt.date | None = None) -> list[AgendaItemFact]:
     """The agenda (TOPs) of that meeting, or of the latest one, in document order."""
     meeting = find_meeting(session, council, meeting_date)

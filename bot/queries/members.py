@@ -15,6 +15,7 @@ from bot.core.enums import Attendance, Role
 from bot.core.facts import AttendanceFact, Lookup, PersonFact
 from bot.core.names import name_key
 from bot.db import schema as s
+from bot.queries.cache import cached
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, latest_first, meeting_fact, source
 from bot.queries.fuzzy import Matcher
 from bot.queries.meetings import find_meeting
@@ -80,11 +81,13 @@ def _at_meeting(session: Session, meeting: s.Meeting | None, roles: tuple[str, .
     return list(_by_person(session, meeting, roles).values())
 
 
+@cached
 def list_members(session: Session, council: str | None = None) -> list[PersonFact]:
     """Council members incl. chair and deputy, from the latest meeting that lists them."""
     return _at_meeting(session, _latest_meeting_with(session, council, COUNCIL_ROLES), COUNCIL_ROLES)
 
 
+@cached
 def chair(session: Session, council: str | None = None) -> PersonFact | None:
     """The chair named by the latest meeting that names one."""
     roles = (Role.CHAIR.value,)
@@ -92,6 +95,7 @@ def chair(session: Session, council: str | None = None) -> PersonFact | None:
     return people[0] if people else None
 
 
+@cached
 def deputy(session: Session, council: str | None = None) -> PersonFact | None:
     """The deputy chair named by the latest meeting that names one."""
     roles = (Role.DEPUTY.value,)
@@ -99,6 +103,7 @@ def deputy(session: Session, council: str | None = None) -> PersonFact | None:
     return people[0] if people else None
 
 
+@cached
 def administration(
     session: Session, council: str | None = None, meeting_date: dt.date | None = None
 ) -> list[PersonFact]:
@@ -107,12 +112,14 @@ def administration(
     return _at_meeting(session, find_meeting(session, council, meeting_date), roles)
 
 
+@cached
 def guests(session: Session, council: str | None = None, meeting_date: dt.date | None = None) -> list[PersonFact]:
     """Invited guests of that meeting (the latest one when no date)."""
     roles = (Role.GUEST.value,)
     return _at_meeting(session, find_meeting(session, council, meeting_date), roles)
 
 
+@cached
 def attendance(
     session: Session, council: str | None = None, meeting_date: dt.date | None = None
 ) -> AttendanceFact | None:
@@ -139,6 +146,7 @@ def attendance(
     )
 
 
+@cached
 def person(session: Session, full_name: str, council: str | None = None) -> PersonFact | None:
     """That person's role, party and function as of the latest meeting that lists them."""
     cid = council_id(session, council)
@@ -160,6 +168,7 @@ def person(session: Session, full_name: str, council: str | None = None) -> Pers
     return _person_fact(membership, meeting, council_names(session))
 
 
+@cached
 def find_person(session: Session, text: str | None, council: str | None = None) -> Lookup:
     """Who a name means ("Grube", "inga schmalz"): resolved, or the closest names.
 

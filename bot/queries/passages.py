@@ -8,9 +8,11 @@ from sqlalchemy.orm import Session
 from bot.core.facts import PassageFact
 from bot.db import fts
 from bot.db import schema as s
+from bot.queries.cache import cached
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, source
 
 
+@cached
 def search_passages(
     session: Session, text: str | None, council: str | None = None, limit: int = 3
 ) -> list[PassageFact]:

@@ -18,6 +18,7 @@ from bot.core.facts import PassageFact, StatementFact
 from bot.core.german import MONTH_NUMBERS
 from bot.db import fts
 from bot.db import schema as s
+from bot.queries.cache import cached
 from bot.queries.common import NO_SUCH_COUNCIL, council_id, council_names, source
 
 CANDIDATES = 40  # passages read for one question
@@ -146,6 +147,7 @@ def _score(statement: str, passage: PassageFact, words: list[str], want_date: bo
     return score, days
 
 
+@cached
 def find_statements(
     session: Session, question: str, council: str | None = None, *, want_date: bool = False, limit: int = 3
 ) -> list[StatementFact]:
@@ -181,6 +183,7 @@ def _details(parts: list[tuple[str, bool, int]], position: int, depth: int) -> t
     return tuple(following)
 
 
+@cached
 def list_items(session: Session, question: str, council: str | None = None) -> list[StatementFact]:
     """The list items of the passage whose heading best matches the question ("Wünsche …")."""
     words = stems(question)
