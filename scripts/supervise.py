@@ -6,10 +6,15 @@
 
 Each service runs in its own process group with its output in LOG_DIR/NAME.log. When
 one ends by itself, the others keep running; it is started again after 1 s, then 2, 4,
-... up to 60 s when it keeps crashing (back to 1 s after it ran 60 s). Every start,
-end and restart is logged (LOG_DIR/supervise.log and stdout). The state file says
-each service's PID and restart count (JSON; for tests and operators). SIGINT/SIGTERM
-stop all services: SIGTERM, SIGKILL after 20 s.
+... up to 60 s when it keeps crashing (back to 1 s after it ran 60 s). Services start
+in the order given. Every start, end and restart is logged (LOG_DIR/supervise.log and
+stdout). SIGINT/SIGTERM stop all services: SIGTERM, SIGKILL after 20 s.
+
+The state file (JSON, rewritten on every change; for tests, benchmarks and operators):
+    {"NAME": {"pid": 1234 or null, "restarts": 0, "started": 1767139200.5}, ...}
+in the order of the services: "pid" is the service's own process (null while it is down),
+the leader of its process group, so its children (e.g. nginx's worker) are found by
+parent PID; "started" is the Unix time of its last start.
 """
 from __future__ import annotations
 
@@ -36,6 +41,7 @@ class Service:
     log: Path
     proc: subprocess.Popen | None = None
     started: float = 0.0
+    started_at: float = 0.0  # Unix time, for the state file
     restarts: int = 0
     backoff: float = FIRST_BACKOFF
     next_start: float = 0.0
@@ -47,7 +53,7 @@ class Service:
             self.proc = subprocess.Popen(
                 ["bash", "-c", f"exec {self.command}"], stdout=out, stderr=subprocess.STDOUT, start_new_session=True
             )
-        self.started = time.monotonic()
+        self.started, self.started_at = time.monotonic(), time.time()
 
     def stop(self, sig: int = signal.SIGTERM) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -71,7 +77,8 @@ class Supervisor:
     def write_state(self) -> None:
         if self.state is None:
             return
-        data = {s.name: {"pid": s.proc.pid if s.proc and s.proc.poll() is None else None, "restarts": s.restarts}
+        data = {s.name: {"pid": s.proc.pid if s.proc and s.proc.poll() is None else None, "restarts": s.restarts,
+                         "started": round(s.started_at, 1)}
                 for s in self.services}  # fmt: skip
         tmp = self.state.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=1))
@@ -135,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--service", nargs=2, action="append", metavar=("NAME", "COMMAND"), required=True)
     args = parser.parse_args(argv)
     args.log_dir.mkdir(parents=True, exist_ok=True)
+    names = [name for name, _ in args.service]
+    if len(set(names)) != len(names):
+        parser.error(f"each service needs its own name: {names}")
     services = [Service(name, command, args.log_dir / f"{name}.log") for name, command in args.service]
     supervisor = Supervisor(services, args.log_dir / "supervise.log", args.state)
 

@@ -14,9 +14,9 @@ Processes are started, polled and stopped by the shared harness ``bot.devtools.s
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
-import string
 import subprocess
 import sys
 import tempfile
@@ -233,24 +233,18 @@ def services():
 
 
 def render_nginx(tmp: Path, rasa_ports: list[int], port: int) -> Path:
-    template = string.Template((REPO / "deploy" / "nginx" / "beirat.conf.template").read_text())
-    site = template.safe_substitute(
-        RASA_1=f"127.0.0.1:{rasa_ports[0]}",
-        RASA_2=f"127.0.0.1:{rasa_ports[1]}",
-        LISTEN=f"127.0.0.1:{port}",
-        REQUESTS_PER_IP="1000r/s",  # all test traffic comes from one address
-        CONNECTIONS_PER_IP=str(NGINX_CONNECTIONS_PER_IP),
-        ACCESS_LOG=f"{tmp}/access.log beirat_upstream",
+    """nginx.conf in ``tmp`` from deploy/nginx/beirat.conf.template, as scripts/run.sh makes it."""
+    spec = importlib.util.spec_from_file_location("beirat_nginx_render", REPO / "deploy" / "nginx" / "render.py")
+    render = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(render)
+    site = render.render_site(
+        [f"127.0.0.1:{p}" for p in rasa_ports],
+        f"127.0.0.1:{port}",
+        requests_per_ip="1000r/s",  # all test traffic comes from one address
+        connections_per_ip=NGINX_CONNECTIONS_PER_IP,
+        access_log=f"{tmp}/access.log beirat_upstream",
     )
-    (tmp / "beirat.conf").write_text(site)
-    temp_paths = "\n".join(f"  {kind}_temp_path {tmp}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    conf = tmp / "nginx.conf"
-    conf.write_text(
-        f"worker_processes 1;\nerror_log {tmp}/nginx-error.log;\npid {tmp}/nginx.pid;\n"
-        f"events {{ worker_connections 512; }}\n"
-        f"http {{\n{temp_paths}\n  include {tmp}/beirat.conf;\n}}\n"
-    )
-    return conf
+    return render.write_standalone(tmp, site)
 
 
 @pytest.fixture(scope="session")
