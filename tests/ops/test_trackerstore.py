@@ -270,3 +270,51 @@ def test_an_event_broker_gets_every_new_event_once(stores):
     stored = [e.as_dict() for e in as_rasa_reads_it(rasa, "broker").events]
     published = [{k: v for k, v in event.items() if k != "sender_id"} for event in broker.published]
     assert published[-len(stored) :] == stored and len(published) == len(stored) + 1  # + action_session_start
+
+
+def processor(store):
+    """Rasa's MessageProcessor without a model: its session handling and action running
+    (action_session_start with the slots carried over) are Rasa's own code."""
+    from types import SimpleNamespace
+
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.core.processor import MessageProcessor
+
+    bare = MessageProcessor.__new__(MessageProcessor)
+    bare.domain, bare.tracker_store, bare.action_endpoint = DOMAIN, store, None
+    bare.nlg = TemplatedNaturalLanguageGenerator(DOMAIN.responses)
+    bare.model_metadata = SimpleNamespace(model_id="model", assistant_id="frag-den-beirat")
+    return bare
+
+
+def test_rasas_session_start_and_expiry_work_with_the_cache(stores, monkeypatch):
+    from rasa.core.channels import CollectingOutputChannel
+
+    ours, rasa = stores(), stores("rasa")
+    rasa_processor = processor(ours)
+
+    async def user_message(turn: int):
+        tracker = await rasa_processor.fetch_tracker_and_update_session("session", CollectingOutputChannel())
+        for event in turn_events(turn):
+            tracker.update(event, DOMAIN)
+        await ours.save(tracker)
+
+    now = time.time
+    with monkeypatch.context() as past:  # a conversation two hours ago; sessions expire after 60 minutes
+        past.setattr(time, "time", lambda: now() - 2 * 3600)
+        for turn in range(3):
+            run(user_message(turn))
+    old = as_rasa_reads_it(rasa, "session")
+    assert isinstance(old.events[0], SessionStarted)
+    assert_same(run(ours.retrieve("session")), old, "before the expiry")
+    run(user_message(3))  # now: Rasa's processor starts a new session
+    new = as_rasa_reads_it(rasa, "session")
+    assert isinstance(new.events[0], SessionStarted) and new.events[0].timestamp > old.events[-1].timestamp
+    assert new.get_slot("organisation") == old.get_slot("organisation")  # carried over
+    for turn in (4, 5):
+        assert_same(run(ours.retrieve("session")), as_rasa_reads_it(rasa, "session"), f"turn {turn}")
+        run(user_message(turn))
+    assert_same(run(ours.retrieve("session")), as_rasa_reads_it(rasa, "session"), "at the end")
+    full = run(rasa.retrieve_full_tracker("session"))
+    assert sum(isinstance(e, SessionStarted) for e in full.events) == 2
+    assert ours.stats["hits"] >= 3, ours.stats
