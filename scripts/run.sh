@@ -18,6 +18,7 @@
 #   BEIRAT_NGINX_REQUESTS_PER_IP       nginx's limit per client address (10r/s; "off": none)
 #   BEIRAT_NGINX, BEIRAT_REDIS_SERVER  the programs, when not found on the PATH or in /usr/sbin
 # The supervisor's state file $BEIRAT_RUN_DIR/log/supervise.json names each service's PID.
+# scripts/run.sh --dry-run: writes the configuration, prints the services, starts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RASA_PORT="${RASA_PORT:-5005}"
@@ -159,6 +160,11 @@ services+=(
   --service actions ".venv/bin/rasa run actions --actions bot.actions -p $ACTION_PORT"
   --service web "${BEIRAT_WEB_COMMAND:-env WEB_PORT=$WEB_PORT RASA_URL=http://localhost:${RASA_PORT} scripts/serve-web.sh}"
 )
+
+if [ "${1:-}" = "--dry-run" ]; then  # writes the configuration, prints the services, starts nothing
+  for ((i = 0; i < ${#services[@]}; i += 3)); do echo "${services[i + 1]}: ${services[i + 2]}"; done
+  exit 0
+fi
 
 # Say at start which German spaCy pipeline runs (the full model or the fallback).
 "$PY" -m bot.spacy_model 2>/dev/null || true

@@ -29,7 +29,7 @@ import pytest
 import requests
 from conftest import REPO, TECHNICAL_PROBLEM, base_env, require_model
 
-from bot.devtools.servers import Server, free_port
+from bot.devtools.servers import Server, free_port, server_env
 
 pytestmark = pytest.mark.rasa
 
@@ -327,3 +327,36 @@ def test_without_nginx_and_redis_one_rasa_process_and_a_loud_line(tmp_path, deci
     assert list(services) == ["rasa", "actions", "web"], services
     assert rasa_port == ports["RASA_PORT"]
     assert not [s for s in state(tmp_path / "run").values() if s["pid"]], "the supervisor left services running"
+
+
+@pytest.mark.parametrize(
+    ("settings", "limits", "rate"),
+    [
+        ({}, "on", "10r/s"),
+        ({"BEIRAT_NGINX_REQUESTS_PER_IP": "50r/s"}, "on", "50r/s"),
+        ({"BEIRAT_RATE_LIMIT": "0"}, "off", "10r/s"),  # benchmarks: all load from 127.0.0.1
+        ({"BEIRAT_RATE_LIMIT_PER_ADDRESS": "0"}, "off", "10r/s"),
+    ],
+)
+def test_nginx_per_address_limits_follow_the_bots(tmp_path, settings, limits, rate):
+    """run.sh --dry-run writes nginx's configuration for 3 processes; nginx accepts it."""
+    require_programs()
+    env = server_env(BEIRAT_RUN_DIR=str(tmp_path), BEIRAT_RASA_PROCESSES="3", RASA_PORT=str(free_port()), **settings)
+    for name in ("BEIRAT_RATE_LIMIT", "BEIRAT_RATE_LIMIT_PER_ADDRESS", "BEIRAT_NGINX_REQUESTS_PER_IP"):
+        if name not in settings:
+            env.pop(name, None)
+    result = subprocess.run(
+        [str(REPO / "scripts" / "run.sh"), "--dry-run"], env=env, cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
+        "redis", "rasa-1", "rasa-2", "rasa-3", "nginx", "actions", "web"
+    ], result.stdout  # fmt: skip
+    site = (tmp_path / "nginx" / "beirat.conf").read_text()
+    assert f'map "{limits}" $beirat_limit_key' in site and f"rate={rate};" in site
+    assert site.count("    server 127.0.0.1:") == 6  # 3 servers in both upstreams
+    check = subprocess.run(
+        [program("nginx"), "-t", "-p", str(tmp_path / "nginx"), "-c", str(tmp_path / "nginx" / "nginx.conf")],
+        capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stderr
