@@ -318,3 +318,32 @@ def test_rasas_session_start_and_expiry_work_with_the_cache(stores, monkeypatch)
     full = run(rasa.retrieve_full_tracker("session"))
     assert sum(isinstance(e, SessionStarted) for e in full.events) == 2
     assert ours.stats["hits"] >= 3, ours.stats
+
+
+def write_conversations(db: str, prefix: str, count: int) -> None:
+    store = CachingSQLTrackerStore(DOMAIN, dialect="sqlite", db=db)
+    for index in range(count):
+        for turn in range(3):
+            run(message([store], f"{prefix}-{index}", turn, 1, DOMAIN))
+    store.engine.dispose()
+
+
+def test_two_os_processes_write_one_sqlite_file_at_the_same_time(tmp_path):
+    """Two Rasa processes commit to one file at the same time: no error, nothing lost."""
+    import multiprocessing
+
+    db = str(tmp_path / "shared.db")
+    CachingSQLTrackerStore(DOMAIN, dialect="sqlite", db=db).engine.dispose()  # the table, once
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=write_conversations, args=(db, name, 15)) for name in ("one", "two")]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+    assert [worker.exitcode for worker in workers] == [0, 0]
+    rasa = SQLTrackerStore(DOMAIN, dialect="sqlite", db=db)
+    per_conversation = len(session_start_events()) + sum(len(turn_events(turn)) for turn in range(3))
+    for name in ("one", "two"):
+        for index in range(15):
+            assert len(as_rasa_reads_it(rasa, f"{name}-{index}").events) == per_conversation - 1  # from SessionStarted
+    rasa.engine.dispose()
