@@ -165,8 +165,9 @@ def _merge(samples: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _switch_speedups(variant: str) -> None:
-    """off: Rasa as shipped; jsonschema_only: the first patch; on: every patch."""
+    """off: Rasa as shipped; jsonschema_only: patch 1; jsonschema_events: 1+2; on: every patch."""
     from rasa.shared.core.events import Event
+    from rasa.shared.nlu.training_data.features import Features
 
     from bot import speedups
 
@@ -175,6 +176,8 @@ def _switch_speedups(variant: str) -> None:
         speedups.install()
     if variant == "jsonschema_only":
         Event.resolve_by_type = speedups._originals["resolve_by_type_static"]
+    if variant in ("jsonschema_only", "jsonschema_events"):
+        Features._combine_sparse_features = speedups._originals["combine_sparse_features"]
 
 
 def run(
@@ -195,7 +198,7 @@ def run(
     from bench.latency import BEIRAT_MESSAGES
     from bot import speedups
 
-    variants = ["off", "jsonschema_only", "on"] if compare_speedups else ["on"]
+    variants = ["off", "jsonschema_only", "jsonschema_events", "on"] if compare_speedups else ["on"]
     if "on" in variants and not speedups.install():
         variants = ["off"]
     loop = asyncio.new_event_loop()

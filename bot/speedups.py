@@ -12,8 +12,13 @@
    event (py-spy: ~6 % of the busy CPU). The table type name -> class is built once,
    with the same rule (the first class in Rasa's order wins), and built again when a
    new subclass of ``Event`` is defined, so it cannot go stale.
+3. Sparse features: the NLU pipeline joins the featurizers' sparse matrices with
+   ``scipy.sparse.hstack`` (5 calls per message), whose general block code costs
+   ~124 µs a call here; two COO matrices side by side are joined directly in ~36 µs,
+   into the same matrix (same dtype, index dtype, entries in the same order).
+   Any other input goes to Rasa's own method.
 
-The patches are applied only to the Rasa version they were written for; with
+The patches are applied only to the Rasa (and scipy) version they were written for; with
 another version Rasa's own methods stay and one warning says so. ``BEIRAT_SPEEDUPS=0``
 switches them off (to measure the difference: ``python -m bench --compare-speedups``
 or ``python -m bench.rasa_components --compare-speedups``).
@@ -29,6 +34,7 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 PATCHED_RASA_VERSION = "3.6.21"
+PATCHED_SCIPY_VERSION = "1.10.1"  # the sparse join follows this version's bmat
 _validator = None
 _originals: dict[str, Any] = {}
 
@@ -110,12 +116,38 @@ def _on_new_event_class(cls: Any, **kwargs: Any) -> None:
     _event_types.invalidate()
 
 
+def _combine_sparse_features(self: Any, additional_features: Any) -> None:
+    """Rasa's ``Features._combine_sparse_features`` for two COO matrices, as scipy's bmat builds it."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse._sputils import get_index_dtype, upcast
+
+    left, right = self.features, additional_features.features
+    if type(left) is not coo_matrix or type(right) is not coo_matrix or left.shape[0] != right.shape[0]:
+        _originals["combine_sparse_features"](self, additional_features)
+        return
+    shape = (left.shape[0], left.shape[1] + right.shape[1])
+    index_dtype = get_index_dtype(maxval=max(shape))
+    data = np.empty(left.nnz + right.nnz, dtype=upcast(left.dtype, right.dtype))
+    row = np.empty(left.nnz + right.nnz, dtype=index_dtype)
+    col = np.empty(left.nnz + right.nnz, dtype=index_dtype)
+    for start, stop, block, col_offset in ((0, left.nnz, left, 0), (left.nnz, None, right, left.shape[1])):
+        data[start:stop] = block.data
+        np.add(block.row, 0, out=row[start:stop], dtype=index_dtype)
+        np.add(block.col, col_offset, out=col[start:stop], dtype=index_dtype)
+    self.features = coo_matrix((data, (row, col)), shape=shape)
+    self._cached_fingerprint = None
+
+
 def _is_installed() -> bool:
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
+    from rasa.shared.nlu.training_data.features import Features
 
     return (
-        RemoteAction._validate_action_result is _validate_action_result and Event.resolve_by_type is _resolve_event_type
+        RemoteAction._validate_action_result is _validate_action_result
+        and Event.resolve_by_type is _resolve_event_type
+        and Features._combine_sparse_features is _combine_sparse_features
     )
 
 
@@ -123,6 +155,7 @@ def _keep_rasas_own() -> None:
     """Remembers Rasa's methods once, before anything is patched."""
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
+    from rasa.shared.nlu.training_data.features import Features
 
     if _originals:
         return
@@ -130,28 +163,33 @@ def _keep_rasas_own() -> None:
     _originals["resolve_by_type_static"] = Event.__dict__["resolve_by_type"]
     _originals["resolve_by_type"] = Event.__dict__["resolve_by_type"].__func__
     _originals["init_subclass"] = Event.__dict__.get("__init_subclass__")
+    _originals["combine_sparse_features"] = Features.__dict__["_combine_sparse_features"]
 
 
 def install() -> bool:
     """Applies the patches once; returns whether they are active."""
     import rasa
+    import scipy
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
+    from rasa.shared.nlu.training_data.features import Features
 
     if _originals and _is_installed():
         return True
     if os.environ.get("BEIRAT_SPEEDUPS", "1").strip() == "0":
         return False
-    if rasa.__version__ != PATCHED_RASA_VERSION:
+    if (rasa.__version__, scipy.__version__) != (PATCHED_RASA_VERSION, PATCHED_SCIPY_VERSION):
         logger.warning(
-            "bot.speedups: Rasa %s statt %s, Patch nicht angewendet.", rasa.__version__, PATCHED_RASA_VERSION
-        )
+            "bot.speedups: Rasa %s/scipy %s statt %s/%s, Patch nicht angewendet.",
+            rasa.__version__, scipy.__version__, PATCHED_RASA_VERSION, PATCHED_SCIPY_VERSION,
+        )  # fmt: skip
         return False
     _keep_rasas_own()
     _event_types.invalidate()
     Event.__init_subclass__ = classmethod(_on_new_event_class)
     Event.resolve_by_type = staticmethod(_resolve_event_type)
     RemoteAction._validate_action_result = _validate_action_result
+    Features._combine_sparse_features = _combine_sparse_features
     return True
 
 
@@ -159,10 +197,13 @@ def uninstall() -> None:
     """Puts Rasa's own methods back (for measurements and tests)."""
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
+    from rasa.shared.nlu.training_data.features import Features
 
     if not _originals:
         return
+
     RemoteAction._validate_action_result = _originals["validate_action_result"]
+    Features._combine_sparse_features = _originals["combine_sparse_features"]
     Event.resolve_by_type = _originals["resolve_by_type_static"]
     if _originals["init_subclass"] is None:
         if "__init_subclass__" in Event.__dict__:

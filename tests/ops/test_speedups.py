@@ -2,12 +2,15 @@
 
 - jsonschema: valid action server responses pass, invalid ones fail with Rasa's message;
 - event types: ``Event.resolve_by_type`` gives Rasa's class, default, ``None`` or error
-  for every input, and a conversation deserialises to the same events.
+  for every input, and a conversation deserialises to the same events;
+- sparse features: two joined COO matrices equal scipy's hstack (type, dtypes, entries).
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+import scipy.sparse
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import (
@@ -20,6 +23,8 @@ from rasa.shared.core.events import (
     UserUttered,
     deserialise_events,
 )
+from rasa.shared.nlu.constants import FEATURE_TYPE_SEQUENCE, TEXT
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.utils.common import all_subclasses
 
 from bot import speedups
@@ -156,3 +161,66 @@ def test_conversation_deserialises_to_the_same_events(patched_events):
     assert len(with_patch) == 7
     assert with_patch == without_patch
     assert [type(event) for event in with_patch] == [type(event) for event in without_patch]
+
+
+def _coo(rows, cols, nnz, dtype, seed):
+    rng = np.random.default_rng(seed)
+    matrix = scipy.sparse.coo_matrix(
+        (rng.random(nnz).astype(dtype), (rng.integers(0, rows, nnz), rng.integers(0, max(cols, 1), nnz))),
+        shape=(rows, cols),
+    )
+    return matrix
+
+
+def _combined(combine, left, right):
+    features = Features(left, FEATURE_TYPE_SEQUENCE, TEXT, "a")
+    combine(features, Features(right, FEATURE_TYPE_SEQUENCE, TEXT, "b"))
+    return features.features
+
+
+def _same_matrix(a, b):
+    assert type(a) is type(b)
+    assert a.shape == b.shape and a.dtype == b.dtype
+    if scipy.sparse.isspmatrix_coo(a):
+        assert a.row.dtype == b.row.dtype and a.col.dtype == b.col.dtype
+        assert np.array_equal(a.row, b.row) and np.array_equal(a.col, b.col) and np.array_equal(a.data, b.data)
+    assert np.array_equal(a.toarray(), b.toarray())
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ((7, 300, 12, np.float64), (7, 900, 20, np.float64)),
+        ((1, 50, 3, np.float32), (1, 4000, 9, np.float64)),
+        ((12, 80, 0, np.float64), (12, 10, 5, np.float64)),
+        ((3, 0, 0, np.float64), (3, 6, 4, np.float32)),
+        ((5, 40, 8, np.int64), (5, 30, 8, np.float32)),
+    ],
+)
+def test_sparse_join_gives_scipys_matrix(left, right):
+    assert speedups.install()
+    assert Features._combine_sparse_features is speedups._combine_sparse_features
+    a, b = _coo(*left, seed=1), _coo(*right, seed=2)
+    rasas_own = speedups._originals["combine_sparse_features"]
+    _same_matrix(_combined(speedups._combine_sparse_features, a, b), _combined(rasas_own, a, b))
+
+
+def test_sparse_join_of_other_formats_and_wrong_shapes_is_rasas():
+    assert speedups.install()
+    rasas_own = speedups._originals["combine_sparse_features"]
+    a, b = _coo(4, 20, 6, np.float64, 1), _coo(4, 30, 6, np.float64, 2)
+    _same_matrix(
+        _combined(speedups._combine_sparse_features, a.tocsr(), b.tocsr()), _combined(rasas_own, a.tocsr(), b.tocsr())
+    )
+    _same_matrix(_combined(speedups._combine_sparse_features, a, b.tocsr()), _combined(rasas_own, a, b.tocsr()))
+    with pytest.raises(ValueError, match="sequence dimensions do not match"):
+        _combined(speedups._combine_sparse_features, a, _coo(5, 30, 6, np.float64, 2))
+
+
+def test_features_fingerprint_is_renewed_after_a_join():
+    assert speedups.install()
+    features = Features(_coo(2, 10, 3, np.float64, 1), FEATURE_TYPE_SEQUENCE, TEXT, "a")
+    before = features.fingerprint()
+    features.combine_with_features(Features(_coo(2, 5, 3, np.float64, 2), FEATURE_TYPE_SEQUENCE, TEXT, "b"))
+    assert features.features.shape == (2, 15)
+    assert features.fingerprint() != before
