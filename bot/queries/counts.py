@@ -19,6 +19,7 @@ from bot.core.facts import GrantFact, MeetingFact
 from bot.core.periods import Period
 from bot.queries import grants as grant_queries
 from bot.queries import meetings as meeting_queries
+from bot.queries.cache import cached
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,13 @@ class MoneyBy:
     grants: tuple[GrantFact, ...]
 
 
+@cached
 def meetings(session: Session, council: str | None = None, period: Period | None = None) -> list[MeetingFact]:
     """The meetings in the documents (of a council, in a period), oldest first."""
     return meeting_queries.list_meetings(session, council, period=period)
 
 
+@cached
 def grants_in(session: Session, council: str | None = None, period: Period | None = None) -> GrantsInPeriod:
     """Applications (each once, latest state) of a council in a period, oldest first.
 
@@ -82,18 +85,21 @@ def _money(grants: list[GrantFact], key) -> MoneyBy:
     return MoneyBy(tuple(totals), tuple(sorted(unknown)), tuple(counted))
 
 
+@cached
 def money_by_council(session: Session, period: Period | None = None) -> MoneyBy:
     """Money per council (recommended or decided), most first."""
     grants = list(grants_in(session, None, period).grants)
     return _money([g for g in grants if g.source.council], lambda g: g.source.council)
 
 
+@cached
 def money_by_organisation(session: Session, council: str | None = None, period: Period | None = None) -> MoneyBy:
     """Money per organisation (recommended or decided), most first; applications without a name left out."""
     grants = [g for g in grants_in(session, council, period).grants if g.organisation or g.applicant_as_written]
     return _money(grants, lambda g: g.organisation or g.applicant_as_written)
 
 
+@cached
 def ranked_grants(
     session: Session, council: str | None = None, period: Period | None = None, smallest: bool = False
 ) -> list[GrantFact]:

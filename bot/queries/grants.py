@@ -125,7 +125,6 @@ def list_grants(
     return [_fact(row, councils) for row in _latest_state(rows)]
 
 
-@cached
 def grant_years(session: Session, council: str | None = None) -> list[int]:
     """The years that have grants (of a council), oldest first: what to offer when a year has none."""
     query = select(s.Grant.year).where(s.Grant.year.isnot(None)).distinct()

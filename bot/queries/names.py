@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.core.names import name_key, organisation_key
 from bot.db import schema as s
+from bot.queries.cache import cached
 from bot.queries.councils import find_council
 from bot.queries.grants import find_organisation
 from bot.queries.members import find_person
@@ -83,6 +84,7 @@ def _councils(session: Session, text: str) -> list[NameMatch]:
     return [NameMatch(COUNCIL, found.resolved, key in {name_key(x) for x in spellings})]
 
 
+@cached
 def identify(session: Session, text: str | None) -> list[NameMatch]:
     """What a name alone means: one match, several to choose from, or none."""
     if not text or not name_key(text):

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot.core.facts import PersonFact
 from bot.core.names import name_key, organisation_key
 from bot.db import schema as s
+from bot.queries.cache import cached
 from bot.queries.councils import list_councils
 from bot.queries.members import list_members, person
 
@@ -74,6 +75,7 @@ def _members(session: Session, council: str | None) -> list[PersonFact]:
     return people
 
 
+@cached
 def party_members(session: Session, council: str | None = None) -> PartyMembers:
     """Who is named with which party (the latest member list of each council, or of one)."""
     people = _members(session, council)

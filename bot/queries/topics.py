@@ -27,6 +27,7 @@ from bot.core.facts import GrantFact
 from bot.core.names import name_key, organisation_key
 from bot.db import fts
 from bot.db import schema as s
+from bot.queries.cache import cached
 from bot.queries.grants import list_grants
 
 COMPOUNDS_FILE = Path(__file__).resolve().parents[1] / "language" / "compounds.txt"
@@ -254,6 +255,7 @@ def grant_texts(session: Session, grants: list[GrantFact]) -> list[str]:
     return texts
 
 
+@cached
 def grants_for_subject(
     session: Session, text: str | None, *, council: str | None = None, year: int | None = None
 ) -> list[GrantFact]:
