@@ -34,10 +34,10 @@ PY=.venv/bin/python
 export BEIRAT_BUTTON_STORE_URL="${BEIRAT_BUTTON_STORE_URL:-sqlite:///$RUN_DIR/telegram-buttons.sqlite}"
 
 # --- how many Rasa processes -------------------------------------------------------------
-# One per core: a Rasa process works on one message at a time (the model graph holds the
-# GIL), so only a second process can use a second core.
+# One per core: a Rasa process runs the model in its one event loop, one message at a time,
+# so only another process can use another core.
 # At most one per ~1.6 GB of free memory: each process holds TensorFlow, spaCy and the
-# model (RSS ~1.3-1.5 GB measured, see README), and swapping is slower than one process.
+# model (RSS 1.42 GB measured after start), and swapping is slower than one process.
 cores="$(nproc 2>/dev/null || echo 1)"
 free_kb="$(awk '/^MemAvailable:/ {print $2}' /proc/meminfo 2>/dev/null || true)"
 default_processes="$cores"
