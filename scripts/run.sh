@@ -94,8 +94,14 @@ sed -e "s#http://localhost:5055/webhook#http://localhost:${ACTION_PORT}/webhook#
 
 free_ports() {  # $1 free TCP ports on 127.0.0.1, preferring $2, $2+1, ...; never $3...
   "$PY" - "$@" <<'PY'
-import socket, sys
+import random, socket, sys
 count, first, avoid = int(sys.argv[1]), int(sys.argv[2]), {int(p) for p in sys.argv[3:]}
+# Not in the kernel's range for outgoing connections: there any client may take the port
+# before our server binds it (redis then fails "Address already in use" until it is free).
+try:
+    low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+except (OSError, ValueError, IndexError):
+    low = 32768
 def free(port):
     with socket.socket() as s:
         try:
@@ -103,17 +109,17 @@ def free(port):
         except OSError:
             return False
         return True
-found, port = [], first
-while len(found) < count and port < first + 200:
-    if port not in avoid and free(port):
+found = []
+candidates = list(range(first, min(first + 200, low)))  # after the public port, e.g. 5006, 5007, ...
+rest = list(range(10000, low))
+random.shuffle(rest)  # the public port is itself in that range (tests, benchmarks): any free ones
+for port in candidates + rest:
+    if len(found) == count:
+        break
+    if port not in avoid and port not in found and free(port):
         found.append(port)
-    port += 1
-socks = []
-while len(found) < count:  # the ports after the public one are taken: any free ones
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); socks.append(s)
-    port = s.getsockname()[1]
-    if port not in avoid and port not in found:
-        found.append(port)
+if len(found) < count:
+    sys.exit("Keine freien Ports gefunden.")
 print(" ".join(map(str, found)))
 PY
 }
