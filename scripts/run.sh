@@ -19,6 +19,9 @@
 #   BEIRAT_NGINX, BEIRAT_REDIS_SERVER  the programs, when not found on the PATH or in /usr/sbin
 # The supervisor's state file $BEIRAT_RUN_DIR/log/supervise.json names each service's PID.
 # scripts/run.sh --dry-run: writes the configuration, prints the services, starts nothing.
+# The whole script is one block: bash reads it completely before running it, so an edit
+# of this file does not break a stack that is running (bash reads scripts as it goes).
+{
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RASA_PORT="${RASA_PORT:-5005}"
@@ -204,3 +207,5 @@ Frag den Beirat läuft: $processes.
 Ein abgestürzter Dienst wird neu gestartet. Beenden mit Strg+C.
 MSG
 wait "$supervisor"
+exit
+}
