@@ -7,9 +7,9 @@ within 60 s (a killed Rasa process: the other one answers at once), the supervis
 restarts the service and logs it, users hear the technical-problem sentence while the
 action server is down, and a conversation started before the kills goes on afterwards
 with all its messages in the tracker. The figures are printed (pytest -s); measured on
-2 shared cores with other suites running (3 runs): back after rasa-1 0.3-1.2 s, rasa-2
+2 shared cores with other suites running (4 runs): back after rasa-1 0.3-1.2 s, rasa-2
 0.2-1.4 s, actions 3.5-4.8 s, nginx 2.1-2.3 s, redis 1.3-2.1 s, web 2.1-2.2 s; a
-restarted Rasa process was ready again after 51-87 s.
+restarted Rasa process was ready again after 35-87 s.
 
 Without nginx or redis-server, run.sh falls back to one Rasa process and says so.
 """
