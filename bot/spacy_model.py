@@ -65,6 +65,8 @@ def install() -> int:
     return 1
 
 
+_loaded: dict[str, Any] = {}  # model name -> SpacyModel, loaded once per process
+
 try:  # The Rasa component exists only where Rasa is installed.
     from rasa.engine.recipes.default_recipe import DefaultV1Recipe
     from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
@@ -83,9 +85,14 @@ try:  # The Rasa component exists only where Rasa is installed.
 
         @staticmethod
         def load_model(spacy_model_name: str) -> SpacyModel:
-            nlp, name = load_german(spacy_model_name or MODEL_NAME)
-            # The name is the fingerprint: switching model retrains the NLU.
-            return SpacyModel(model=nlp, model_name=name)
+            # Rasa's graph has two nodes that load the pipeline (provider and featurizer):
+            # one copy per process, not two (the lemma table alone is 355,000 entries).
+            key = spacy_model_name or MODEL_NAME
+            if key not in _loaded:
+                nlp, name = load_german(key)
+                # The name is the fingerprint: switching model retrains the NLU.
+                _loaded[key] = SpacyModel(model=nlp, model_name=name)
+            return _loaded[key]
 
         @staticmethod
         def ensure_proper_language_model(nlp: Any) -> None:

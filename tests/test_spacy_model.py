@@ -26,3 +26,10 @@ def test_rasa_component_fingerprints_the_real_model_name():
     model = component.load_model("de_core_news_sm")
     expected = spacy_model.MODEL_NAME if spacy_model.full_model_installed() else spacy_model.FALLBACK_NAME
     assert model.model_name == expected
+
+
+def test_rasa_component_loads_the_pipeline_once_per_process():
+    """Two graph nodes load it; one copy of the lemma table is enough (memory per Rasa process)."""
+    component = pytest.importorskip("bot.spacy_model").GermanSpacyNLP
+    first, second = component.load_model("de_core_news_sm"), component.load_model("de_core_news_sm")
+    assert first.model is second.model
