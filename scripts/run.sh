@@ -92,7 +92,8 @@ fi
 
 # --- endpoints: the action server's port, conversations in RUN_DIR, locks in Redis ----------
 endpoints="$RUN_DIR/endpoints.run.yml"
-sed -e "s#http://localhost:5055/webhook#http://localhost:${ACTION_PORT}/webhook#" \
+# 127.0.0.1, not localhost: Rasa opens a new connection per action call, and a name costs a resolver thread each time.
+sed -e "s#http://localhost:5055/webhook#http://127.0.0.1:${ACTION_PORT}/webhook#" \
     -e "s#db: var/tracker.db#db: ${RUN_DIR}/tracker.db#" endpoints.yml > "$endpoints"
 
 free_ports() {  # $1 free TCP ports on 127.0.0.1, preferring $2, $2+1, ...; never $3...
