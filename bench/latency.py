@@ -113,6 +113,7 @@ def run_load(base_url: str, messages: Sequence[str], concurrency: int, per_user:
     return asdict(asyncio.run(_load(base_url, messages, concurrency, per_user, tag)))
 
 
-def warm_up(base_url: str, messages: Sequence[str], rounds: int = 2) -> None:
-    """Every message a few times, so lazy imports and caches are done before we measure."""
-    asyncio.run(_load(base_url, messages, concurrency=2, per_user=len(messages) * rounds, tag="warmup"))
+def warm_up(base_url: str, messages: Sequence[str], rounds: int = 2, concurrency: int = 10) -> None:
+    """Every message a few times, as many at once as the main load, so that lazy imports,
+    caches and connection pools are done before we measure (the same for both bots)."""
+    asyncio.run(_load(base_url, messages, concurrency=concurrency, per_user=len(messages) * rounds, tag="warmup"))
