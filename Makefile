@@ -56,6 +56,8 @@ $(MODEL_STAMP): $(STAMP) data/nlu/lookups/.built $(NLU_SOURCES)
 	@touch $@
 
 run: train ## Set up, build, train, start bot + action server + web page
+	@# nginx and redis-server let it run one Rasa process per core; without them it runs one.
+	@scripts/install-services.sh || echo "make run: nginx/redis-server nicht installiert: ein Rasa-Prozess (scripts/install-services.sh als root)."
 	@scripts/run.sh
 
 shell: train ## Start the action server and open the Rasa shell (for staff)
