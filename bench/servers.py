@@ -22,7 +22,7 @@ from bot.devtools.servers import (
     server_env,
 )
 
-__all__ = ["BIN", "REPO", "TMP", "Server", "action_server", "bench_env", "free_port", "rasa_server", "rss_mib"]
+__all__ = ["BIN", "REPO", "TMP", "Server", "action_server", "bench_env", "free_port", "rasa_server", "rss_mib", "vmrss_kib"]
 
 TMP = REPO / "bench" / "tmp"
 BIN = VENV_BIN
@@ -47,14 +47,21 @@ def _fresh_log(name: str) -> Path:
     return log
 
 
+def vmrss_kib(pid: int) -> int | None:
+    """Resident memory of one process (VmRSS), in KiB; None when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def rss_mib(server: Server) -> float:
     """Resident memory of the server process (VmRSS), in MiB."""
-    if server.pid is None:
-        return math.nan
-    for line in Path(f"/proc/{server.pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return math.nan
+    kib = None if server.pid is None else vmrss_kib(server.pid)
+    return math.nan if kib is None else round(kib / 1024, 1)
 
 
 def action_server(database_url: str, name: str = "bench-actions", **env: str) -> Server:

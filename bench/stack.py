@@ -16,20 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench.servers import REPO, TMP, bench_env
+from bench.servers import REPO, TMP, bench_env, vmrss_kib
 from bot.devtools.servers import RASA_UP, Server, ServerError, free_port
 
 START_TIMEOUT = 420  # seconds: several Rasa processes load their model at once on 2 shared cores
-
-
-def _rss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def _children(pid: int) -> list[int]:
@@ -50,7 +40,7 @@ def tree_rss_mib(pid: int) -> float:
         if current in seen:
             continue
         seen.add(current)
-        total += _rss_kib(current)
+        total += vmrss_kib(current) or 0
         todo += _children(current)
     return round(total / 1024, 1)
 
